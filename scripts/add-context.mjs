@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Fills in each citation's prefix and suffix (the sentence before and after the excerpt) from the
+// source texts, so the page can show every excerpt in context without shipping whole articles.
+// usage: npm run data:context [-- events.json ../shared/seeds]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contextFor } from '../src/lib/timeline/context.js';
+
+const [file = 'events.json', folder = process.env.TIMELINE_SOURCES_DIR ?? '../shared/seeds'] = process.argv.slice(2);
+const data = JSON.parse(readFileSync(file, 'utf8'));
+const fileOf = new Map(data.sources.map((source) => [source.id, source.file]));
+let filled = 0;
+const missing = [];
+data.events.forEach((event, i) =>
+	event.citations.forEach((citation, j) => {
+		const text = readFileSync(join(folder, fileOf.get(citation.source)), 'utf8');
+		const context = contextFor(text, citation.excerpt);
+		if (!context) return missing.push(`events[${i}].citations[${j}].excerpt`);
+		// Keep the key order readable: source, excerpt, prefix, suffix, then the rest.
+		const { source, excerpt, prefix: _p, suffix: _s, ...rest } = citation;
+		event.citations[j] = { source, excerpt, ...context, ...rest };
+		filled++;
+	})
+);
+writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+console.log(`${filled} citations given their context${missing.length ? `; not found in their source: ${missing.join(', ')}` : ''}`);
+process.exit(missing.length ? 1 : 0);

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// A plain static file server for the built site (`vite preview` does not serve adapter-static's
+// build/ folder as a static host would). Resolves /embed to embed.html and / to index.html, like
+// most static hosts and CDNs. usage: node scripts/serve.mjs [folder=build] [port=4173]
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? 'build');
+const port = Number(process.argv[3] ?? process.env.PORT ?? 4173);
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.txt': 'text/plain; charset=utf-8',
+	'.xml': 'application/xml'
+};
+
+/** The file for a URL path, or null; never a path outside the root. */
+function fileFor(pathname) {
+	const path = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	const candidates = [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')];
+	return candidates.find((file) => file.startsWith(root) && existsSync(file) && statSync(file).isFile()) ?? null;
+}
+
+createServer((request, response) => {
+	let file = null;
+	try {
+		file = fileFor(new URL(request.url ?? '/', 'http://localhost').pathname);
+	} catch {
+		file = null;
+	}
+	if (!file) {
+		response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+		return;
+	}
+	response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+	createReadStream(file).pipe(response);
+}).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}`));

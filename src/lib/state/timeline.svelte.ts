@@ -1,0 +1,113 @@
+/**
+ * The timeline's shared state: one class with $state fields, shared through a typed context pair.
+ * Zoom is stored as a transform; the visible scale, range and ticks are derived from it.
+ */
+import { getContext, setContext } from 'svelte';
+import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import {
+	clampTransform,
+	createTimeScale,
+	densestDay,
+	packSpans,
+	domainFor,
+	scaleExtentFor,
+	ticksFor,
+	transformForRange,
+	visibleRange,
+	zoomAboutCentre,
+	type Timeline,
+	type TimelineEvent
+} from '$lib/timeline';
+
+/** How much one press of "Zoom in"/"Zoom out" (or +/−) zooms. */
+export const ZOOM_STEP = 2;
+
+export class TimelineState {
+	readonly data: Timeline;
+	readonly eventsById: Map<string, TimelineEvent>;
+	/** Width of the plot (px); 0 until measured in the browser. */
+	width = $state(0);
+	transform = $state.raw<ZoomTransform>(zoomIdentity);
+	selectedId = $state<string | null>(null);
+
+	readonly domain = $derived.by(() => domainFor(this.allTimes()));
+	readonly baseScale = $derived(createTimeScale(this.domain, this.width));
+	readonly scale = $derived(this.transform.rescaleX(this.baseScale));
+	readonly scaleExtent = $derived(scaleExtentFor(this.baseScale));
+	readonly range = $derived(visibleRange(this.baseScale, this.transform));
+	readonly ticks = $derived(ticksFor(this.range[0], this.range[1], this.width));
+	readonly canZoomIn = $derived(this.transform.k < this.scaleExtent[1] - 1e-6);
+	readonly canZoomOut = $derived(this.transform.k > this.scaleExtent[0] + 1e-6);
+
+	/** Row of each span (events with an end), packed by time once so rows never jump while zooming. */
+	readonly spanRows: Map<string, number>;
+	readonly spanRowCount: number;
+	/** The most events on one day: wide plots give each its own lane. */
+	readonly densestDay: number;
+
+	constructor(data: Timeline) {
+		this.data = data;
+		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
+		const spans = data.events.filter((event) => event.endTime !== undefined);
+		this.spanRows = packSpans(spans.map((e) => ({ id: e.id, x: e.time, x2: e.endTime! })), 0);
+		this.spanRowCount = spans.length ? Math.max(...this.spanRows.values()) + 1 : 0;
+		this.densestDay = densestDay(data.events.filter((e) => e.date.precision === 'day').map((e) => e.date.text));
+	}
+
+	private allTimes(): number[] {
+		const { events, eras } = this.data;
+		return [
+			...events.flatMap((event) => (event.endTime ? [event.time, event.endTime] : [event.time])),
+			...eras.flatMap((era) => [era.start.start.getTime(), era.end.start.getTime()])
+		];
+	}
+
+	/** The open event, if any. */
+	get selected(): TimelineEvent | null {
+		return this.selectedId ? (this.eventsById.get(this.selectedId) ?? null) : null;
+	}
+
+	/** Sets the plot width, keeping the dates in view where they were. */
+	resize(width: number) {
+		if (width === this.width || width <= 0) return;
+		const range = this.width > 0 ? this.range : null;
+		this.width = width;
+		if (range) this.transform = transformForRange(this.baseScale, range);
+	}
+
+	setTransform(transform: ZoomTransform) {
+		this.transform = clampTransform(this.baseScale, transform);
+	}
+
+	zoomBy(factor: number) {
+		this.transform = zoomAboutCentre(this.baseScale, this.transform, factor);
+	}
+
+	reset() {
+		this.transform = zoomIdentity;
+	}
+
+	showRange(from: Date, to: Date) {
+		this.transform = transformForRange(this.baseScale, [from, to]);
+	}
+
+	open(id: string) {
+		if (this.eventsById.has(id)) this.selectedId = id;
+	}
+
+	close() {
+		this.selectedId = null;
+	}
+}
+
+const TIMELINE_CONTEXT = Symbol('timeline');
+
+export function setTimelineContext(timeline: TimelineState): TimelineState {
+	return setContext(TIMELINE_CONTEXT, timeline);
+}
+
+export function getTimelineContext(): TimelineState {
+	const timeline = getContext<TimelineState | undefined>(TIMELINE_CONTEXT);
+	if (!timeline) throw new Error('getTimelineContext() must be called inside <Timeline>');
+	return timeline;
+}

@@ -1,0 +1,47 @@
+// Plain JavaScript (typed by JSDoc) so that scripts/add-context.mjs can run it under Node 20
+// without a TypeScript loader; context.test.ts tests it like the other modules.
+
+/** Where sentences start: after ., !, ? or … (and any closing quote or bracket) plus space, or a line break. */
+const SENTENCE_BREAK = /[.!?…]["”’)\]]*\s+|\n+/g;
+/** Longest prefix or suffix kept (characters); a longer one is cut at a word boundary. */
+export const MAX_CONTEXT = 320;
+
+/**
+ * Start offsets of every sentence in `text` (always including 0).
+ * @param {string} text
+ * @returns {number[]}
+ */
+export function sentenceStarts(text) {
+	const starts = [0];
+	for (const match of text.matchAll(SENTENCE_BREAK)) starts.push(match.index + match[0].length);
+	return starts;
+}
+
+/**
+ * The sentence before an excerpt and the sentence after it, as verbatim neighbours in `text`:
+ * `prefix + excerpt + suffix` is always a contiguous span of `text`. Where the excerpt starts or
+ * ends mid-sentence, the rest of that sentence is included too. Returns null when the excerpt is
+ * not in the text.
+ * @param {string} text
+ * @param {string} excerpt
+ * @returns {{ prefix: string, suffix: string } | null}
+ */
+export function contextFor(text, excerpt) {
+	const start = text.indexOf(excerpt);
+	if (start < 0 || excerpt.length === 0) return null;
+	const end = start + excerpt.length;
+	const starts = sentenceStarts(text);
+
+	// The start of the sentence holding the excerpt's first character, then the one before it.
+	const current = starts.filter((offset) => offset <= start).pop() ?? 0;
+	const previous = starts.filter((offset) => offset < current).pop() ?? current;
+	// The start of the sentence after the excerpt's last character, then the one after that.
+	const next = starts.find((offset) => offset > end) ?? text.length;
+	const afterNext = starts.find((offset) => offset > next) ?? text.length;
+
+	let prefix = text.slice(previous, start);
+	let suffix = text.slice(end, afterNext).trimEnd();
+	if (prefix.length > MAX_CONTEXT) prefix = prefix.slice(prefix.indexOf(' ', prefix.length - MAX_CONTEXT) + 1);
+	if (suffix.length > MAX_CONTEXT) suffix = suffix.slice(0, suffix.lastIndexOf(' ', MAX_CONTEXT));
+	return { prefix, suffix };
+}

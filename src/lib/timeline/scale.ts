@@ -1,0 +1,28 @@
+/** The base time scale: the whole domain across the viewport. Zooming rescales a copy of it. */
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { utc } from './dates.ts';
+
+export type TimeScale = ScaleTime<number, number>;
+export type TimeDomain = [Date, Date];
+
+/** A UTC time scale from `domain` onto [0, width]. */
+export function createTimeScale(domain: TimeDomain, width: number): TimeScale {
+	return scaleUtc().domain(domain).range([0, Math.max(1, width)]);
+}
+
+/**
+ * The domain that shows every event and era with room on both sides: from 1 January of the
+ * first year to the end of the last year, so a first load of 1991–2025 reads "1991 … 2025".
+ */
+export function domainFor(times: readonly number[]): TimeDomain {
+	if (times.length === 0) throw new Error('domainFor() needs at least one time');
+	let first = Infinity;
+	let last = -Infinity;
+	for (const time of times) {
+		if (time < first) first = time;
+		if (time > last) last = time;
+	}
+	const firstYear = new Date(first).getUTCFullYear();
+	const lastYear = new Date(last).getUTCFullYear();
+	return [utc(firstYear, 0, 1), utc(lastYear + 1, 0, 1)];
+}

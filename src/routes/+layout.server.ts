@@ -1,0 +1,5 @@
+import { loadTimeline } from '$lib/server/data';
+import type { LayoutServerLoad } from './$types';
+
+// Runs at build time only (the site is prerendered): validation errors fail the build.
+export const load: LayoutServerLoad = () => ({ timeline: loadTimeline() });

@@ -1,0 +1,31 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { loadTimeline } from './src/lib/server/data.ts';
+
+/**
+ * Validates events.json before anything is compiled, so `npm run build` stops at once with every
+ * problem in the data listed (path, value, what was expected) instead of a stack trace mid-prerender.
+ */
+function validateEvents(): Plugin {
+	return {
+		name: 'validate-events-json',
+		buildStart() {
+			// Unit tests feed the validator their own fixtures; they must not depend on events.json.
+			if (process.env.VITEST) return;
+			try {
+				loadTimeline(undefined, (message) => this.warn(message));
+			} catch (error) {
+				this.error((error as Error).message);
+			}
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [validateEvents(), sveltekit()],
+	test: {
+		environment: 'node',
+		// tests/ holds the Playwright specs; Vitest only runs the pure units beside the code.
+		include: ['src/**/*.test.ts']
+	}
+});
