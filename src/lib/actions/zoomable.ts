@@ -17,7 +17,8 @@ export interface ZoomableParams {
 	scaleExtent: [number, number];
 	/** Width of the zoomable area (px); panning stays inside [0, width]. */
 	width: number;
-	onzoom: (transform: ZoomTransform) => void;
+	/** Reports each transform; `fromGesture` is false for the frames of a programmatic zoom. */
+	onzoom: (transform: ZoomTransform, fromGesture: boolean) => void;
 	/** Animate programmatic changes (off under prefers-reduced-motion). */
 	animate: boolean;
 }
@@ -36,7 +37,9 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 			// Right-click never pans; dblclick is handled below.
 			return !(event as MouseEvent).button && event.type !== 'dblclick';
 		})
-		.on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => current.onzoom(horizontal(event.transform)));
+		.on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) =>
+			current.onzoom(horizontal(event.transform), event.sourceEvent != null)
+		);
 
 	function configure({ width, scaleExtent }: ZoomableParams) {
 		const bounds: [[number, number], [number, number]] = [

@@ -5,7 +5,6 @@
 import { getContext, setContext } from 'svelte';
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import {
-	clampTransform,
 	createTimeScale,
 	densestDay,
 	packSpans,
@@ -36,8 +35,9 @@ export class TimelineState {
 	readonly scaleExtent = $derived(scaleExtentFor(this.baseScale));
 	readonly range = $derived(visibleRange(this.baseScale, this.transform));
 	readonly ticks = $derived(ticksFor(this.range[0], this.range[1], this.width));
-	readonly canZoomIn = $derived(this.transform.k < this.scaleExtent[1] - 1e-6);
-	readonly canZoomOut = $derived(this.transform.k > this.scaleExtent[0] + 1e-6);
+	// The buttons judge by where the view is heading, so they disable at once at the limit.
+	readonly canZoomIn = $derived((this.#target ?? this.transform).k < this.scaleExtent[1] * 0.999);
+	readonly canZoomOut = $derived((this.#target ?? this.transform).k > this.scaleExtent[0] * 1.001);
 
 	/** Row of each span (events with an end), packed by time once so rows never jump while zooming. */
 	readonly spanRows: Map<string, number>;
@@ -67,28 +67,45 @@ export class TimelineState {
 		return this.selectedId ? (this.eventsById.get(this.selectedId) ?? null) : null;
 	}
 
-	/** Sets the plot width, keeping the dates in view where they were. */
+	/**
+	 * Where a programmatic zoom (button, key, link) is heading while d3-zoom animates towards it.
+	 * Further steps start from here, so three quick clicks on "Zoom in" zoom ×8, not less.
+	 */
+	#target = $state.raw<ZoomTransform | null>(null);
+
+	/** Sets the plot width, keeping the dates in view where they were (or were heading). */
 	resize(width: number) {
 		if (width === this.width || width <= 0) return;
-		const range = this.width > 0 ? this.range : null;
+		const range = this.width > 0 ? visibleRange(this.baseScale, this.#target ?? this.transform) : null;
 		this.width = width;
-		if (range) this.transform = transformForRange(this.baseScale, range);
+		if (range) this.#go(transformForRange(this.baseScale, range));
 	}
 
-	setTransform(transform: ZoomTransform) {
-		this.transform = clampTransform(this.baseScale, transform);
+	/**
+	 * Takes a transform from d3-zoom as it is: gestures are already constrained by d3-zoom, and the
+	 * frames of an animated zoom may pass outside the limits on their way (van Wijk's path);
+	 * clamping those would restart the animation. A gesture cancels any programmatic target.
+	 */
+	setTransform(transform: ZoomTransform, fromGesture: boolean) {
+		this.transform = transform;
+		if (fromGesture || (this.#target && sameTransform(this.#target, transform))) this.#target = null;
+	}
+
+	#go(transform: ZoomTransform) {
+		this.#target = transform;
+		this.transform = transform;
 	}
 
 	zoomBy(factor: number) {
-		this.transform = zoomAboutCentre(this.baseScale, this.transform, factor);
+		this.#go(zoomAboutCentre(this.baseScale, this.#target ?? this.transform, factor));
 	}
 
 	reset() {
-		this.transform = zoomIdentity;
+		this.#go(zoomIdentity);
 	}
 
 	showRange(from: Date, to: Date) {
-		this.transform = transformForRange(this.baseScale, [from, to]);
+		this.#go(transformForRange(this.baseScale, [from, to]));
 	}
 
 	open(id: string) {
@@ -99,6 +116,9 @@ export class TimelineState {
 		this.selectedId = null;
 	}
 }
+
+const sameTransform = (a: ZoomTransform, b: ZoomTransform) =>
+	Math.abs(a.k - b.k) < 1e-9 * a.k && Math.abs(a.x - b.x) < 1e-6;
 
 const TIMELINE_CONTEXT = Symbol('timeline');
 

@@ -41,7 +41,14 @@ export function contextFor(text, excerpt) {
 
 	let prefix = text.slice(previous, start);
 	let suffix = text.slice(end, afterNext).trimEnd();
-	if (prefix.length > MAX_CONTEXT) prefix = prefix.slice(prefix.indexOf(' ', prefix.length - MAX_CONTEXT) + 1);
-	if (suffix.length > MAX_CONTEXT) suffix = suffix.slice(0, suffix.lastIndexOf(' ', MAX_CONTEXT));
+	// Cut long context at a word boundary, or hard at the limit when there is no space to cut at.
+	if (prefix.length > MAX_CONTEXT) {
+		const space = prefix.indexOf(' ', prefix.length - MAX_CONTEXT);
+		prefix = prefix.slice(space < 0 ? prefix.length - MAX_CONTEXT : space + 1);
+	}
+	if (suffix.length > MAX_CONTEXT) {
+		const space = suffix.lastIndexOf(' ', MAX_CONTEXT);
+		suffix = suffix.slice(0, space <= 0 ? MAX_CONTEXT : space);
+	}
 	return { prefix, suffix };
 }

@@ -10,6 +10,8 @@ export const LANE = 30;
 export const AXIS = 34;
 /** Narrow screens get fewer lanes so the plot stays short; denser days fold into clusters. */
 export const NARROW_WIDTH = 600;
+/** Ten lanes fit the ten events of 17 January 2025 without making the plot taller than a laptop screen allows. */
+export const MAX_LANES = 10;
 
 export interface PlotGeometry {
 	lanes: number;
@@ -22,10 +24,10 @@ export interface PlotGeometry {
 
 /**
  * Geometry for a plot `width` px wide with `spanRows` rows of spans. `densestDay` is the most
- * events on one day: wide plots get a lane each (up to 9) so a dense day can be read in full.
+ * events on one day: wide plots get a lane each (up to MAX_LANES) so a dense day can be read in full.
  */
 export function plotGeometry(width: number, spanRows: number, densestDay: number): PlotGeometry {
-	const lanes = width < NARROW_WIDTH ? 4 : Math.min(9, Math.max(5, densestDay));
+	const lanes = width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(5, densestDay));
 	const spanTop = ERA_ROW;
 	const clusterTop = spanTop + spanRows * SPAN_ROW;
 	const lanesTop = clusterTop + CLUSTER_ROW;

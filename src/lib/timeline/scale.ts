@@ -10,9 +10,12 @@ export function createTimeScale(domain: TimeDomain, width: number): TimeScale {
 	return scaleUtc().domain(domain).range([0, Math.max(1, width)]);
 }
 
+/** Room beyond the first and last year, as a share of the span, so edge marks and labels fit. */
+const PADDING = 0.025;
+
 /**
  * The domain that shows every event and era with room on both sides: from 1 January of the
- * first year to the end of the last year, so a first load of 1991–2025 reads "1991 … 2025".
+ * first year to the end of the last year, padded a little, so 1991–2025 reads "1991 … 2025".
  */
 export function domainFor(times: readonly number[]): TimeDomain {
 	if (times.length === 0) throw new Error('domainFor() needs at least one time');
@@ -24,5 +27,8 @@ export function domainFor(times: readonly number[]): TimeDomain {
 	}
 	const firstYear = new Date(first).getUTCFullYear();
 	const lastYear = new Date(last).getUTCFullYear();
-	return [utc(firstYear, 0, 1), utc(lastYear + 1, 0, 1)];
+	const start = utc(firstYear, 0, 1).getTime();
+	const end = utc(lastYear + 1, 0, 1).getTime();
+	const pad = (end - start) * PADDING;
+	return [new Date(start - pad), new Date(end + pad)];
 }

@@ -9,7 +9,7 @@ export type TickUnit = 'year' | 'month' | 'day';
 
 interface TickStep {
 	interval: TimeInterval;
-	/** Rough length of one step, to estimate spacing without generating ticks. */
+	/** Shortest length of one step (February, a 365-day year), so no two ticks come closer than the spacing. */
 	approxMs: number;
 	unit: TickUnit;
 }
@@ -21,13 +21,13 @@ const STEPS: TickStep[] = [
 	{ interval: utcDay, approxMs: DAY, unit: 'day' },
 	{ interval: every(utcDay, 2), approxMs: 2 * DAY, unit: 'day' },
 	{ interval: utcWeek, approxMs: 7 * DAY, unit: 'day' },
-	{ interval: utcMonth, approxMs: 30.4 * DAY, unit: 'month' },
-	{ interval: every(utcMonth, 3), approxMs: 91 * DAY, unit: 'month' },
-	{ interval: every(utcMonth, 6), approxMs: 182 * DAY, unit: 'month' },
-	{ interval: utcYear, approxMs: 365.25 * DAY, unit: 'year' },
-	{ interval: every(utcYear, 2), approxMs: 2 * 365.25 * DAY, unit: 'year' },
-	{ interval: every(utcYear, 5), approxMs: 5 * 365.25 * DAY, unit: 'year' },
-	{ interval: every(utcYear, 10), approxMs: 10 * 365.25 * DAY, unit: 'year' }
+	{ interval: utcMonth, approxMs: 28 * DAY, unit: 'month' },
+	{ interval: every(utcMonth, 3), approxMs: 89 * DAY, unit: 'month' },
+	{ interval: every(utcMonth, 6), approxMs: 181 * DAY, unit: 'month' },
+	{ interval: utcYear, approxMs: 365 * DAY, unit: 'year' },
+	{ interval: every(utcYear, 2), approxMs: 730 * DAY, unit: 'year' },
+	{ interval: every(utcYear, 5), approxMs: 1826 * DAY, unit: 'year' },
+	{ interval: every(utcYear, 10), approxMs: 3652 * DAY, unit: 'year' }
 ];
 
 /** Picks the tick step for a view of `spanMs` across `widthPx`. */

@@ -40,7 +40,12 @@ function problem(path: readonly (string | number)[], expected: string, value: un
 }
 
 function schemaProblems(raw: unknown): { data: RawTimelineData | null; problems: string[] } {
-	const result = v.safeParse(TimelineDataSchema, raw);
+	// valibot reads an array as an object with missing fields; name the real problem instead.
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+		return { data: null, problems: [problem([], 'expected an object with title, description, sources, eras and events', raw)] };
+	}
+	// abortPipeEarly: one message per bad value ("12/3/99" is a bad format, not also a bad day).
+	const result = v.safeParse(TimelineDataSchema, raw, { abortPipeEarly: true });
 	if (result.success) return { data: result.output, problems: [] };
 	const problems = result.issues.map((issue) => {
 		const path = (issue.path ?? []).map((item) => item.key as string | number);

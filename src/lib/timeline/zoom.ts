@@ -34,21 +34,29 @@ export function clampTransform(base: TimeScale, transform: ZoomTransform): ZoomT
 	return zoomIdentity.translate(x, 0).scale(k);
 }
 
-/** The transform that shows [from, to] across the range, clamped to the limits. */
+/**
+ * The transform that shows [from, to] across the range. A range shorter than the closest zoom is
+ * shown at the closest zoom, centred on it; the result is clamped to the data.
+ */
 export function transformForRange(base: TimeScale, [from, to]: [Date, Date]): ZoomTransform {
 	const [r0, r1] = base.range() as [number, number];
 	const x0 = base(from);
 	const x1 = base(to);
 	if (!(x1 > x0)) return clampTransform(base, zoomIdentity);
-	const k = (r1 - r0) / (x1 - x0);
-	return clampTransform(base, zoomIdentity.translate(r0 - k * x0, 0).scale(k));
+	const [kMin, kMax] = scaleExtentFor(base);
+	// Limit k first, then centre: computing x from an unlimited k would jump to the domain's end.
+	const k = Math.min(kMax, Math.max(kMin, (r1 - r0) / (x1 - x0)));
+	const centre = (x0 + x1) / 2;
+	return clampTransform(base, zoomIdentity.translate((r0 + r1) / 2 - k * centre, 0).scale(k));
 }
 
 /** The transform after zooming by `factor` about the centre of the view (for the buttons and keys). */
 export function zoomAboutCentre(base: TimeScale, transform: ZoomTransform, factor: number): ZoomTransform {
 	const [r0, r1] = base.range() as [number, number];
+	const [kMin, kMax] = scaleExtentFor(base);
 	const centre = (r0 + r1) / 2;
-	const k = transform.k * factor;
-	const x = centre - (centre - transform.x) * factor;
+	const k = Math.min(kMax, Math.max(kMin, transform.k * factor));
+	// The base-scale point under the centre stays under the centre.
+	const x = centre - transform.invertX(centre) * k;
 	return clampTransform(base, zoomIdentity.translate(x, 0).scale(k));
 }

@@ -1,0 +1,29 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumExecutable } from './scripts/find-chromium.mjs';
+
+// End-to-end tests run against the real static build (build/), served as a static host would.
+// Playwright's own Chromium is used where installed, Debian's /usr/bin/chromium otherwise.
+const executablePath = chromiumExecutable();
+
+export default defineConfig({
+	testDir: 'tests',
+	testMatch: '**/*.test.ts',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list']],
+	use: {
+		baseURL: 'http://127.0.0.1:4173',
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	webServer: {
+		command: 'node scripts/serve.mjs build 4173',
+		url: 'http://127.0.0.1:4173/',
+		reuseExistingServer: !process.env.CI
+	}
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, eventButtonName, eventDateText, sourceCount, type TimelineEvent } from './events.ts';
+import { validateTimelineData } from './validate.ts';
+import { deepFreeze, fixtureTexts, utc, validFixture } from './test-helpers.ts';
+import type { RawEvent, RawTimelineData } from './schema.ts';
+
+/** The fixture with its events replaced, checked by the validator first as the build does. */
+function rawWith(events?: Partial<RawEvent>[]): RawTimelineData {
+	const data = validFixture();
+	if (events) {
+		data.events = events.map((event, i) => ({
+			id: `event-${i}`,
+			title: `Event ${i}`,
+			summary: 'A summary.',
+			themes: ['diplomacy'],
+			citations: [{ source: 's2', excerpt: 'Iran joined BRICS in 2023.' }],
+			...event
+		}));
+	}
+	const { data: valid, problems } = validateTimelineData(data, fixtureTexts());
+	if (!valid) throw new Error(`test fixture is invalid:\n${problems.join('\n')}`);
+	return valid;
+}
+
+function eventById(events: TimelineEvent[], id: string): TimelineEvent {
+	const event = events.find((e) => e.id === id);
+	if (!event) throw new Error(`no event ${id}`);
+	return event;
+}
+
+describe('buildTimeline', () => {
+	it('buildTimeline(data) joins each citation to its source, without the file name', () => {
+		const timeline = buildTimeline(rawWith());
+		const treaty = eventById(timeline.events, 'treaty');
+		expect(treaty.citations[0]!.source).toEqual({
+			id: 's1',
+			title: 'Treaty signed in Moscow',
+			outlet: 'Outlet A',
+			author: null,
+			published: { text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18) },
+			url: 'https://example.com/a',
+			type: 'news report'
+		});
+		expect(treaty.citations[0]!.source).toBe(timeline.sources[0]);
+		expect(treaty.citations[1]!.source).toBe(timeline.sources[1]);
+		expect(timeline.sources[1]!.published).toBeNull();
+	});
+
+	it('buildTimeline(data) fills the optional fields with their defaults', () => {
+		const brics = eventById(buildTimeline(rawWith()).events, 'brics');
+		expect(brics).toMatchObject({ approximate: false, context: false, note: undefined, end: undefined });
+		expect(brics.endTime).toBeUndefined();
+		const treaty = eventById(buildTimeline(rawWith()).events, 'treaty');
+		expect(treaty.citations[1]).toMatchObject({ prefix: '', suffix: '', speaker: undefined });
+	});
+
+	it('buildTimeline(data) keeps title, summary, themes, eras and the top-level text', () => {
+		const timeline = buildTimeline(rawWith());
+		expect(timeline.title).toBe('Test timeline');
+		expect(timeline.description).toBe('A fixture for the unit tests.');
+		expect(eventById(timeline.events, 'treaty').themes).toEqual(['diplomacy', 'military-security']);
+		expect(timeline.eras).toEqual([
+			{
+				id: 'treaty-era',
+				name: 'Treaty era',
+				start: { text: '2023', precision: 'year', start: utc(2023), end: utc(2024) },
+				end: { text: '2026', precision: 'year', start: utc(2026), end: utc(2027) },
+				description: 'After BRICS.'
+			}
+		]);
+	});
+
+	it.each([
+		{ date: '2025-01-17', time: utc(2025, 0, 17, 12) },
+		{ date: '2025-01', time: utc(2025, 0, 16, 12) },
+		{ date: '2024', time: utc(2024, 6, 2) }
+	])('buildTimeline(event dated "$date").time is the middle of its period', ({ date, time }) => {
+		const [event] = buildTimeline(rawWith([{ date }])).events;
+		expect(event!.time).toBe(time.getTime());
+	});
+
+	it('buildTimeline(span "2015-09" to "2024-12") starts at the first and ends after the last month', () => {
+		const [event] = buildTimeline(rawWith([{ date: '2015-09', end: '2024-12' }])).events;
+		expect(event!.time).toBe(utc(2015, 8, 1).getTime());
+		expect(event!.endTime).toBe(utc(2025, 0, 1).getTime());
+		expect(event!.end?.text).toBe('2024-12');
+	});
+
+	it('buildTimeline(unsorted events) sorts by time, keeping the file order on ties', () => {
+		const raw = rawWith([
+			{ id: 'year-2025', date: '2025' },
+			{ id: 'day-b', date: '2025-01-17' },
+			{ id: 'span-2015', date: '2015-09', end: '2024-12' },
+			{ id: 'day-a', date: '2025-01-17' },
+			{ id: 'month-jan', date: '2025-01' },
+			{ id: 'day-c', date: '2025-01-17' }
+		]);
+		expect(buildTimeline(raw).events.map((event) => event.id)).toEqual([
+			'span-2015',
+			'month-jan',
+			'day-b',
+			'day-a',
+			'day-c',
+			'year-2025'
+		]);
+	});
+
+	it('buildTimeline(data) does not mutate its input', () => {
+		const raw = rawWith([
+			{ id: 'b', date: '2025', themes: ['sanctions', 'diplomacy'] },
+			{ id: 'a', date: '2013', end: '2014' }
+		]);
+		const before = structuredClone(raw);
+		const timeline = buildTimeline(deepFreeze(raw));
+		expect(raw).toEqual(before);
+		// The model owns its arrays: changing them leaves the raw data alone.
+		timeline.events[0]!.themes.push('economy-trade');
+		expect(raw).toEqual(before);
+	});
+
+	it('buildTimeline(data with an unvalidated date) throws and says to validate first', () => {
+		const raw = rawWith();
+		const broken = { ...raw, events: [{ ...raw.events[0]!, date: '12/3/99' }] };
+		expect(() => buildTimeline(broken)).toThrow('unvalidated date "12/3/99": validate events.json first');
+	});
+});
+
+describe('eventButtonName', () => {
+	const timeline = buildTimeline(
+		rawWith([
+			{
+				id: 'treaty',
+				date: '2025-01-17',
+				title: 'Putin and Pezeshkian sign a treaty',
+				citations: [
+					{ source: 's1', excerpt: 'signed in Moscow' },
+					{ source: 's2', excerpt: 'Iran joined BRICS in 2023.' }
+				]
+			},
+			{ id: 'brics', date: '2023', title: 'Iran joins BRICS' },
+			{ id: 'pezeshkian', date: '2024-07', approximate: true, context: true, title: 'Pezeshkian takes office' },
+			{
+				id: 'same-source',
+				date: '2015-09',
+				end: '2024-12',
+				title: 'Syrian civil war',
+				citations: [
+					{ source: 's2', excerpt: 'Iran joined BRICS in 2023.' },
+					{ source: 's2', excerpt: 'Analysts noted the shift.' }
+				]
+			}
+		])
+	);
+
+	it.each([
+		{ id: 'treaty', expected: '17 January 2025: Putin and Pezeshkian sign a treaty, 2 sources' },
+		{ id: 'brics', expected: '2023: Iran joins BRICS, 1 source' },
+		{ id: 'pezeshkian', expected: 'approx. July 2024: Pezeshkian takes office (context), 1 source' },
+		{ id: 'same-source', expected: 'September 2015 – December 2024: Syrian civil war, 1 source' }
+	])('eventButtonName($id) is "$expected"', ({ id, expected }) => {
+		expect(eventButtonName(eventById(timeline.events, id))).toBe(expected);
+	});
+
+	it.each([
+		{ id: 'treaty', count: 2 },
+		{ id: 'brics', count: 1 },
+		{ id: 'same-source', count: 1 }
+	])('sourceCount($id) counts distinct sources: $count', ({ id, count }) => {
+		expect(sourceCount(eventById(timeline.events, id))).toBe(count);
+	});
+
+	it.each([
+		{ id: 'treaty', expected: '17 January 2025' },
+		{ id: 'pezeshkian', expected: 'approx. July 2024' },
+		{ id: 'same-source', expected: 'September 2015 – December 2024' }
+	])('eventDateText($id) is "$expected"', ({ id, expected }) => {
+		expect(eventDateText(eventById(timeline.events, id))).toBe(expected);
+	});
+
+	it('eventButtonName(event) and sourceCount(event) do not mutate the event', () => {
+		const event = eventById(timeline.events, 'treaty');
+		const before = structuredClone(event);
+		eventButtonName(event);
+		sourceCount(event);
+		expect(event).toEqual(before);
+	});
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+	AXIS,
+	CLUSTER_ROW,
+	densestDay,
+	ERA_ROW,
+	LANE,
+	MAX_LANES,
+	NARROW_WIDTH,
+	plotGeometry,
+	SPAN_ROW
+} from './geometry.ts';
+
+describe('plotGeometry', () => {
+	it.each([
+		{ width: 1200, densest: 10, lanes: Math.min(MAX_LANES, 10) },
+		{ width: 1200, densest: 7, lanes: 7 },
+		{ width: 1200, densest: 3, lanes: 5 },
+		{ width: 1200, densest: 0, lanes: 5 },
+		{ width: 1200, densest: 40, lanes: MAX_LANES },
+		{ width: NARROW_WIDTH, densest: 10, lanes: Math.min(MAX_LANES, 10) },
+		{ width: NARROW_WIDTH - 1, densest: 10, lanes: 4 },
+		{ width: 360, densest: 10, lanes: 4 },
+		{ width: 360, densest: 1, lanes: 4 }
+	])('plotGeometry($width, 2, $densest).lanes is $lanes', ({ width, densest, lanes }) => {
+		expect(plotGeometry(width, 2, densest).lanes).toBe(lanes);
+	});
+
+	it('plotGeometry(1200, 2, 5) stacks eras, spans, clusters, 5 lanes and the axis', () => {
+		const geometry = plotGeometry(1200, 2, 5);
+		expect(geometry.spanTop).toBe(ERA_ROW);
+		expect(geometry.clusterTop).toBe(ERA_ROW + 2 * SPAN_ROW);
+		// Lane 4 is the top lane, right under the cluster row; lane 0 sits on the axis.
+		expect(geometry.laneTop(4)).toBe(geometry.clusterTop + CLUSTER_ROW);
+		expect(geometry.laneTop(0)).toBe(geometry.axisTop - LANE);
+		expect(geometry.axisTop).toBe(ERA_ROW + 2 * SPAN_ROW + CLUSTER_ROW + 5 * LANE);
+		expect(geometry.height).toBe(geometry.axisTop + AXIS);
+	});
+
+	it.each([
+		{ width: 1200, spanRows: 0, densest: 3 },
+		{ width: 1200, spanRows: 3, densest: 10 },
+		{ width: 360, spanRows: 1, densest: 10 }
+	])('plotGeometry($width, $spanRows, $densest) puts each lane LANE px above the one before', (args) => {
+		const geometry = plotGeometry(args.width, args.spanRows, args.densest);
+		for (let lane = 1; lane < geometry.lanes; lane++) {
+			expect(geometry.laneTop(lane - 1) - geometry.laneTop(lane)).toBe(LANE);
+		}
+		expect(geometry.laneTop(geometry.lanes - 1)).toBeGreaterThanOrEqual(geometry.clusterTop + CLUSTER_ROW);
+		expect(geometry.laneTop(0) + LANE).toBeLessThanOrEqual(geometry.axisTop);
+	});
+
+	it('plotGeometry(width, 0, n) has no room for span rows', () => {
+		expect(plotGeometry(1200, 0, 5).clusterTop).toBe(plotGeometry(1200, 0, 5).spanTop);
+	});
+});
+
+describe('densestDay', () => {
+	it.each([
+		{ days: [], expected: 0 },
+		{ days: ['2025-01-17'], expected: 1 },
+		{ days: ['2025-01-17', '2025-01-20', '2025-01-17'], expected: 2 },
+		{ days: ['a', 'b', 'b', 'c', 'c', 'c', 'a'], expected: 3 }
+	])('densestDay($days) is $expected', ({ days, expected }) => {
+		expect(densestDay(days)).toBe(expected);
+	});
+
+	it('densestDay(days) does not mutate its input', () => {
+		const days = ['2025-01-17', '2024-12', '2025-01-17'];
+		densestDay(Object.freeze([...days]));
+		expect(days).toEqual(['2025-01-17', '2024-12', '2025-01-17']);
+	});
+});

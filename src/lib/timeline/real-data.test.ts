@@ -1,0 +1,128 @@
+/**
+ * The real events.json against the real source texts (../shared/seeds): the checks `npm run build`
+ * relies on, plus the events the brief asks for. Paths are resolved from this file, not the cwd.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { dataPaths, loadTimeline, readSourceTexts } from '../server/data.ts';
+import { TimelineDataError, validateTimelineData } from './validate.ts';
+import type { RawTimelineData } from './schema.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const paths = dataPaths(ROOT);
+const raw = JSON.parse(readFileSync(paths.eventsFile, 'utf8')) as RawTimelineData;
+const texts = readSourceTexts(paths.sourcesDir, () => {});
+
+describe('events.json', () => {
+	it('validateTimelineData(events.json, seeds) has no problems', () => {
+		expect(texts).not.toBeNull();
+		expect(validateTimelineData(raw, texts).problems).toEqual([]);
+	});
+
+	it('loadTimeline() reads events.json and the seeds without a warning', () => {
+		const warn = vi.fn();
+		const timeline = loadTimeline(paths, warn);
+		expect(warn).not.toHaveBeenCalled();
+		expect(timeline.events).toHaveLength(raw.events.length);
+		expect(timeline.sources).toHaveLength(raw.sources.length);
+	});
+
+	const timeline = loadTimeline(paths, () => {});
+	const events = timeline.events;
+
+	it('has 25–40 events and at least 60 citations', () => {
+		expect(events.length).toBeGreaterThanOrEqual(25);
+		expect(events.length).toBeLessThanOrEqual(40);
+		expect(events.flatMap((event) => event.citations).length).toBeGreaterThanOrEqual(60);
+	});
+
+	it('loadTimeline() sorts the events by time', () => {
+		for (let i = 1; i < events.length; i++) {
+			expect(events[i]!.time, events[i]!.id).toBeGreaterThanOrEqual(events[i - 1]!.time);
+		}
+	});
+
+	it('every citation is verbatim: excerpt and prefix + excerpt + suffix are spans of its source', () => {
+		const files = new Map(raw.sources.map((source) => [source.id, source.file]));
+		for (const event of raw.events) {
+			event.citations.forEach((citation, j) => {
+				const where = `${event.id} citation ${j}`;
+				const text = texts?.get(files.get(citation.source)!);
+				expect(text, where).toBeDefined();
+				expect(text!.includes(citation.excerpt), where).toBe(true);
+				const span = `${citation.prefix ?? ''}${citation.excerpt}${citation.suffix ?? ''}`;
+				expect(text!.includes(span), where).toBe(true);
+			});
+		}
+	});
+
+	it.each([
+		{ what: 'a 1991 event', test: (date: string) => date === '1991' },
+		{ what: 'a 2013 event', test: (date: string) => date.startsWith('2013') },
+		{ what: 'a February 2022 event', test: (date: string) => date.startsWith('2022-02') },
+		{ what: 'a 17 January 2025 event', test: (date: string) => date === '2025-01-17' },
+		{ what: 'an October 2025 event', test: (date: string) => date.startsWith('2025-10') }
+	])('events.json has $what', ({ test }) => {
+		expect(events.some((event) => test(event.date.text))).toBe(true);
+	});
+
+	it('events.json has an event on drones', () => {
+		expect(events.some((event) => /drone/i.test(event.title))).toBe(true);
+	});
+
+	it('events.json has a 2023 BRICS event', () => {
+		expect(events.some((event) => event.date.text.startsWith('2023') && /BRICS/.test(event.title))).toBe(
+			true
+		);
+	});
+
+	it('events.json has more than one event in October 2025', () => {
+		expect(events.filter((event) => event.date.text.startsWith('2025-10')).length).toBeGreaterThan(1);
+	});
+});
+
+describe('data.ts', () => {
+	it('dataPaths(root) points at root/events.json and ../shared/seeds', () => {
+		expect(dataPaths('/x/main')).toEqual({
+			eventsFile: '/x/main/events.json',
+			sourcesDir: '/x/shared/seeds'
+		});
+	});
+
+	it('dataPaths(root) follows TIMELINE_EVENTS_FILE and TIMELINE_SOURCES_DIR', () => {
+		vi.stubEnv('TIMELINE_EVENTS_FILE', 'fixtures/data.json');
+		vi.stubEnv('TIMELINE_SOURCES_DIR', '/texts');
+		try {
+			expect(dataPaths('/x/main')).toEqual({
+				eventsFile: '/x/main/fixtures/data.json',
+				sourcesDir: '/texts'
+			});
+		} finally {
+			vi.unstubAllEnvs();
+		}
+	});
+
+	it('readSourceTexts(seeds) maps each .txt file name to its text', () => {
+		expect(texts).toBeInstanceOf(Map);
+		const files = [...texts!.keys()];
+		expect(files.length).toBeGreaterThan(0);
+		expect(files.every((name) => name.endsWith('.txt'))).toBe(true);
+		for (const source of raw.sources) expect(files).toContain(source.file);
+	});
+
+	it('readSourceTexts(missing folder) warns and returns null', () => {
+		const warn = vi.fn();
+		expect(readSourceTexts('/no/such/folder', warn)).toBeNull();
+		expect(warn).toHaveBeenCalledOnce();
+		expect(warn.mock.calls[0]![0]).toContain('/no/such/folder');
+	});
+
+	it('loadTimeline({ eventsFile: missing }) throws a TimelineDataError naming the file', () => {
+		const eventsFile = '/no/such/events.json';
+		expect(() => loadTimeline({ eventsFile, sourcesDir: paths.sourcesDir })).toThrow(TimelineDataError);
+		expect(() => loadTimeline({ eventsFile, sourcesDir: paths.sourcesDir })).toThrow(
+			/\/no\/such\/events\.json: expected a readable file/
+		);
+	});
+});

@@ -1,0 +1,70 @@
+/**
+ * Shared e2e helpers: the real events.json, and a page fixture that fails any test whose page logs
+ * a console error or warning, or throws.
+ */
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export interface RawCitation {
+	source: string;
+	excerpt: string;
+}
+export interface RawEvent {
+	id: string;
+	date: string;
+	title: string;
+	citations: RawCitation[];
+}
+
+export const data: { events: RawEvent[]; sources: { id: string }[] } = JSON.parse(readFileSync('events.json', 'utf8'));
+
+export const test = base.extend<{ consoleProblems: string[] }>({
+	consoleProblems: [
+		async ({ page }, use) => {
+			const problems: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+			});
+			page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+			await use(problems);
+			expect(problems, 'console errors or warnings').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** The plot: the group that holds the marks. */
+export function plot(page: Page): Locator {
+	return page.getByRole('group', { name: /^Events from/ });
+}
+
+export function visibleRange(page: Page): Promise<string> {
+	return page.getByTestId('visible-range').innerText();
+}
+
+/** The axis labels currently drawn. */
+export function tickLabels(page: Page): Promise<string[]> {
+	return plot(page).locator('.tick .label').allInnerTexts();
+}
+
+/** Uses the list's "Show on timeline" to zoom to an event (and open it). */
+export async function showOnTimeline(page: Page, event: RawEvent) {
+	await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
+}
+
+/** The mark of an event in the plot. */
+export function markOf(page: Page, event: RawEvent): Locator {
+	return plot(page).locator(`button[data-event-id="${event.id}"]`);
+}
+
+/** The details panel (a region named by the open event's title). */
+export function panel(page: Page): Locator {
+	return page.locator('section.panel');
+}
+
+/** Matches text containing `text` literally. */
+export function containing(text: string): RegExp {
+	return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}

@@ -1,0 +1,177 @@
+import { containing, data, expect, markOf, panel, plot, showOnTimeline, test, tickLabels, visibleRange } from './fixtures';
+
+const byId = (id: string) => {
+	const event = data.events.find((e) => e.id === id);
+	if (!event) throw new Error(`events.json has no event ${id}`);
+	return event;
+};
+
+/** The events the brief names: 1991, 2013, February 2022 and the drones, 2023 BRICS, the treaty, October 2025. */
+const BRIEF_EVENTS = [
+	data.events.find((e) => e.date === '1991')!,
+	data.events.find((e) => e.date.startsWith('2013'))!,
+	data.events.find((e) => e.date === '2022-02')!,
+	data.events.find((e) => /drone/i.test(e.title))!,
+	data.events.find((e) => e.date.startsWith('2023') && /BRICS/.test(e.title))!,
+	data.events.find((e) => e.date === '2025-01-17' && /sign/i.test(e.title))!,
+	data.events.find((e) => e.date === '2025-10-23')!
+];
+
+test.beforeEach(async ({ page }) => {
+	await page.goto('/');
+	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+});
+
+test('the first view spans 1991 to 2025 with year ticks', async ({ page }) => {
+	const range = await visibleRange(page);
+	expect(range).toMatch(/^(1990|1991) – (2025|2026)$/);
+	const labels = await tickLabels(page);
+	expect(labels.length).toBeGreaterThan(3);
+	for (const label of labels) expect(label).toMatch(/^\d{4}$/);
+});
+
+test('every event in events.json is a button on the timeline named by its date and title', async ({ page }) => {
+	test.setTimeout(90_000);
+	expect(BRIEF_EVENTS.every(Boolean)).toBe(true);
+	for (const event of data.events) {
+		await showOnTimeline(page, event);
+		const mark = markOf(page, event);
+		await expect(mark, event.id).toBeVisible();
+		await expect(mark).toHaveAccessibleName(containing(event.title));
+		await expect(mark).toHaveAccessibleName(/^(approx\. )?[\w ]*\d{4}.*: /);
+	}
+});
+
+for (const event of BRIEF_EVENTS) {
+	test(`opening "${event?.title}" shows exactly its excerpts from events.json`, async ({ page }) => {
+		await showOnTimeline(page, event);
+		await panel(page).getByRole('button', { name: /Close/ }).click();
+		await expect(panel(page)).toHaveCount(0);
+		await markOf(page, event).click();
+		await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event.title);
+		const quoted = await panel(page).locator('blockquote mark').allInnerTexts();
+		expect(quoted).toEqual(event.citations.map((c) => c.excerpt));
+		// Each citation says who published it and links out only in a new tab.
+		for (const link of await panel(page).getByRole('link').all()) {
+			await expect(link).toHaveAttribute('target', '_blank');
+			await expect(link).toHaveAttribute('rel', /noopener/);
+			await expect(link).toHaveAttribute('href', /^https:\/\/.+#:~:text=/);
+		}
+		await expect(panel(page).locator('figcaption')).toHaveCount(event.citations.length);
+	});
+}
+
+test('Zoom in, Zoom out and Reset change the visible range and the tick labels', async ({ page }) => {
+	const first = await visibleRange(page);
+	const firstTicks = await tickLabels(page);
+	const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+	for (let i = 0; i < 6; i++) await zoomIn.click();
+	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	await expect.poll(() => tickLabels(page)).not.toEqual(firstTicks);
+	// Six steps of ×2 from 36 years is about half a year: the ticks are months now.
+	await expect.poll(async () => (await tickLabels(page)).some((label) => /^[A-Z][a-z]{2}( \d{4})?$/.test(label))).toBe(true);
+	const zoomed = await visibleRange(page);
+	await page.getByRole('button', { name: 'Zoom out' }).click();
+	await expect.poll(() => visibleRange(page)).not.toBe(zoomed);
+	await page.getByRole('button', { name: 'Reset', exact: true }).click();
+	await expect.poll(() => visibleRange(page)).toBe(first);
+	await expect(page.getByRole('button', { name: 'Zoom out' })).toBeDisabled();
+});
+
+test('zooming all the way in reaches days, and stops at about a week', async ({ page }) => {
+	const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+	while (await zoomIn.isEnabled()) await zoomIn.click();
+	const days = async () => {
+		const [from, to] = (await visibleRange(page)).split(' – ').map((text) => Date.parse(`${text} UTC`));
+		return (to! - from!) / 86_400_000;
+	};
+	await expect.poll(days).toBeLessThanOrEqual(8);
+	expect(await days()).toBeGreaterThanOrEqual(6);
+	await expect.poll(async () => (await tickLabels(page)).every((label) => /^\d{1,2} [A-Z][a-z]{2}( \d{4})?$/.test(label))).toBe(true);
+});
+
+test('ctrl + wheel zooms at the pointer; a plain wheel scrolls the page instead', async ({ page }) => {
+	const box = (await plot(page).boundingBox())!;
+	const first = await visibleRange(page);
+	await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+	await page.mouse.wheel(0, 400);
+	await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+	expect(await visibleRange(page)).toBe(first);
+
+	await page.evaluate(() => window.scrollTo(0, 0));
+	const box2 = (await plot(page).boundingBox())!;
+	await page.mouse.move(box2.x + box2.width * 0.8, box2.y + box2.height / 2);
+	await page.keyboard.down('Control');
+	for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -200);
+	await page.keyboard.up('Control');
+	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	// Zoomed at the pointer (80 % across, about 2018): the view's end stays in the 2020s.
+	const [from, to] = (await visibleRange(page)).split(' – ');
+	expect(Number(from!.slice(-4))).toBeGreaterThan(2000);
+	expect(Number(to!.slice(-4))).toBeGreaterThan(2015);
+});
+
+test('a touch pinch zooms and a drag pans', async ({ browser }) => {
+	const context = await browser.newContext({ hasTouch: true, viewport: { width: 900, height: 900 } });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+	const box = (await plot(page).boundingBox())!;
+	const first = await visibleRange(page);
+	const cdp = await context.newCDPSession(page);
+	const y = box.y + 40;
+	const cx = box.x + box.width / 2;
+	const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
+		cdp.send('Input.dispatchTouchEvent', {
+			type,
+			touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y, id: 1 }, { x: cx + spread, y, id: 2 }]
+		});
+	await touch('touchStart', 20);
+	for (let spread = 40; spread <= 200; spread += 40) await touch('touchMove', spread);
+	await touch('touchEnd', 0);
+	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	const pinched = await visibleRange(page);
+
+	await page.mouse.move(cx, y);
+	await page.mouse.down();
+	await page.mouse.move(cx - 200, y, { steps: 5 });
+	await page.mouse.up();
+	await expect.poll(() => visibleRange(page)).not.toBe(pinched);
+	await context.close();
+});
+
+test('double-clicking the background zooms in', async ({ page }) => {
+	const first = await visibleRange(page);
+	const box = (await plot(page).boundingBox())!;
+	await page.mouse.dblclick(box.x + 60, box.y + box.height - 60);
+	await expect.poll(() => visibleRange(page)).not.toBe(first);
+});
+
+test('keyboard only: Tab to an event, Enter opens it, Esc closes it and focus returns', async ({ page }) => {
+	let id: string | null = null;
+	for (let i = 0; i < 40 && !id; i++) {
+		await page.keyboard.press('Tab');
+		id = await page.evaluate(() => document.activeElement?.getAttribute('data-event-id') ?? null);
+	}
+	expect(id, 'an event mark is reachable with Tab').not.toBeNull();
+	await page.keyboard.press('Enter');
+	await expect(panel(page)).toBeVisible();
+	await expect(page.locator('#details-title')).toBeFocused();
+	await expect(page.locator('#details-title')).toHaveText(byId(id!).title);
+	await page.keyboard.press('Escape');
+	await expect(panel(page)).toHaveCount(0);
+	await expect(plot(page).locator(`button[data-event-id="${id}"]`)).toBeFocused();
+
+	// Close works the same way.
+	await page.keyboard.press('Enter');
+	await panel(page).getByRole('button', { name: /Close/ }).click();
+	await expect(plot(page).locator(`button[data-event-id="${id}"]`)).toBeFocused();
+});
+
+test('a cluster of events opens on click', async ({ page }) => {
+	const cluster = plot(page).locator('button.cluster').first();
+	await expect(cluster).toHaveAccessibleName(/^\d+ more events?, /);
+	const first = await visibleRange(page);
+	await cluster.click();
+	await expect.poll(() => visibleRange(page)).not.toBe(first);
+});
