@@ -132,19 +132,40 @@ test('a touch pinch zooms and a drag pans', async ({ browser }) => {
 	await expect.poll(() => visibleRange(page)).not.toBe(first);
 	const pinched = await visibleRange(page);
 
-	await page.mouse.move(cx, y);
-	await page.mouse.down();
-	await page.mouse.move(cx - 200, y, { steps: 5 });
-	await page.mouse.up();
+	// One finger dragged sideways pans.
+	const drag = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+		cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+	await drag('touchStart', cx);
+	for (let dx = 40; dx <= 200; dx += 40) await drag('touchMove', cx - dx);
+	await drag('touchEnd', 0);
 	await expect.poll(() => visibleRange(page)).not.toBe(pinched);
 	await context.close();
 });
 
-test('double-clicking the background zooms in', async ({ page }) => {
+test('dragging with the mouse pans; double-clicking the background zooms in', async ({ page }) => {
+	// Without animation, the range read after the double-click is the final one.
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.reload();
+	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 	const first = await visibleRange(page);
 	const box = (await plot(page).boundingBox())!;
-	await page.mouse.dblclick(box.x + 60, box.y + box.height - 60);
+	// An empty spot: about 2001, in the upper event lanes.
+	const x = box.x + box.width * 0.3;
+	const y = box.y + box.height - 120;
+	await page.mouse.dblclick(x, y);
 	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	const zoomed = await visibleRange(page);
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	await page.mouse.move(x + 250, y, { steps: 8 });
+	await page.mouse.up();
+	await expect.poll(() => visibleRange(page)).not.toBe(zoomed);
+	// Panning keeps the zoom: the span of years shown is unchanged.
+	const years = (range: string) => range.split(' – ').map((part) => Number(part.slice(-4)));
+	const [a0, a1] = years(zoomed);
+	const [b0, b1] = years(await visibleRange(page));
+	expect(Math.abs(b1! - b0! - (a1! - a0!))).toBeLessThanOrEqual(1);
+	expect(b0!).toBeLessThan(a0!);
 });
 
 test('keyboard only: Tab to an event, Enter opens it, Esc closes it and focus returns', async ({ page }) => {
