@@ -27,6 +27,11 @@ export class TimelineState {
 	/** Width of the plot (px); 0 until measured in the browser. */
 	width = $state(0);
 	transform = $state.raw<ZoomTransform>(zoomIdentity);
+	/**
+	 * Where a programmatic zoom (button, key, link) is heading while d3-zoom animates towards it.
+	 * Further steps start from here, so three quick clicks on "Zoom in" zoom ×8, not less.
+	 */
+	#target = $state.raw<ZoomTransform | null>(null);
 	selectedId = $state<string | null>(null);
 
 	readonly domain = $derived.by(() => domainFor(this.allTimes()));
@@ -67,11 +72,6 @@ export class TimelineState {
 		return this.selectedId ? (this.eventsById.get(this.selectedId) ?? null) : null;
 	}
 
-	/**
-	 * Where a programmatic zoom (button, key, link) is heading while d3-zoom animates towards it.
-	 * Further steps start from here, so three quick clicks on "Zoom in" zoom ×8, not less.
-	 */
-	#target = $state.raw<ZoomTransform | null>(null);
 
 	/** Sets the plot width, keeping the dates in view where they were (or were heading). */
 	resize(width: number) {
