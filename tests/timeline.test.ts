@@ -93,6 +93,7 @@ test('zooming all the way in reaches days, and stops at about a week', async ({ 
 test('ctrl + wheel zooms at the pointer; a plain wheel scrolls the page instead', async ({ page }) => {
 	const box = (await plot(page).boundingBox())!;
 	const first = await visibleRange(page);
+	const firstTicks = await tickLabels(page);
 	await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
 	await page.mouse.wheel(0, 400);
 	await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
@@ -105,6 +106,7 @@ test('ctrl + wheel zooms at the pointer; a plain wheel scrolls the page instead'
 	for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -200);
 	await page.keyboard.up('Control');
 	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	await expect.poll(() => tickLabels(page)).not.toEqual(firstTicks);
 	// Zoomed at the pointer (80 % across, about 2018): the view's end stays in the 2020s.
 	const [from, to] = (await visibleRange(page)).split(' – ');
 	expect(Number(from!.slice(-4))).toBeGreaterThan(2000);
@@ -118,6 +120,7 @@ test('a touch pinch zooms and a drag pans', async ({ browser }) => {
 	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 	const box = (await plot(page).boundingBox())!;
 	const first = await visibleRange(page);
+	const firstTicks = await tickLabels(page);
 	const cdp = await context.newCDPSession(page);
 	const y = box.y + 40;
 	const cx = box.x + box.width / 2;
@@ -130,6 +133,7 @@ test('a touch pinch zooms and a drag pans', async ({ browser }) => {
 	for (let spread = 40; spread <= 200; spread += 40) await touch('touchMove', spread);
 	await touch('touchEnd', 0);
 	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	await expect.poll(() => tickLabels(page)).not.toEqual(firstTicks);
 	const pinched = await visibleRange(page);
 
 	// One finger dragged sideways pans.
