@@ -8,7 +8,7 @@ test('without JavaScript the page lists every event in order with its date, titl
 	await expect(articles).toHaveCount(data.events.length);
 	const titles = await page.locator('section.list article h3').allInnerTexts();
 	expect(new Set(titles)).toEqual(new Set(data.events.map((e) => e.title)));
-	const quoted = await page.locator('section.list blockquote mark').allInnerTexts();
+	const quoted = await page.locator('section.list blockquote mark.quote').allInnerTexts();
 	expect(quoted.sort()).toEqual(data.events.flatMap((e) => e.citations.map((c) => c.excerpt)).sort());
 	// In time order: a period ("2023") sits at its middle, so no period starts after the next one ends.
 	const dates = await page.locator('section.list article time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));

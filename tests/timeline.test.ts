@@ -49,7 +49,7 @@ for (const event of BRIEF_EVENTS) {
 		await expect(panel(page)).toHaveCount(0);
 		await markOf(page, event).click();
 		await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event.title);
-		const quoted = await panel(page).locator('blockquote mark').allInnerTexts();
+		const quoted = await panel(page).locator('blockquote mark.quote').allInnerTexts();
 		expect(quoted).toEqual(event.citations.map((c) => c.excerpt));
 		// Each citation says who published it and links out only in a new tab.
 		for (const link of await panel(page).getByRole('link').all()) {

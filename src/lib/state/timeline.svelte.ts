@@ -5,10 +5,15 @@
 import { getContext, setContext } from 'svelte';
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import {
+	cameraRangeFor,
 	createTimeScale,
 	densestDay,
+	filterEvents,
+	NO_FILTER,
 	packSpans,
 	domainFor,
+	searchTokens,
+	type EventFilter,
 	scaleExtentFor,
 	ticksFor,
 	transformForRange,
@@ -20,6 +25,7 @@ import {
 
 /** How much one press of "Zoom in"/"Zoom out" (or +/−) zooms. */
 export const ZOOM_STEP = 2;
+const DAY = 86_400_000;
 
 export class TimelineState {
 	readonly data: Timeline;
@@ -33,6 +39,16 @@ export class TimelineState {
 	 */
 	#target = $state.raw<ZoomTransform | null>(null);
 	selectedId = $state<string | null>(null);
+	/** The story step the reader is at (highlighted on the axis). */
+	currentId = $state<string | null>(null);
+	/** The mark that holds the plot's one tab stop (roving tabindex). */
+	focusId = $state<string | null>(null);
+	filter = $state.raw<EventFilter>(NO_FILTER);
+
+	/** The events that pass the filters and search, in axis order. */
+	readonly shownEvents = $derived.by(() => filterEvents(this.data.events, this.filter));
+	readonly shownIds = $derived(new Set(this.shownEvents.map((event) => event.id)));
+	readonly searchTokens = $derived(searchTokens(this.filter.query));
 
 	readonly domain = $derived.by(() => domainFor(this.allTimes()));
 	readonly baseScale = $derived(createTimeScale(this.domain, this.width));
@@ -42,6 +58,8 @@ export class TimelineState {
 	readonly ticks = $derived(ticksFor(this.range[0], this.range[1], this.width));
 	// The buttons judge by where the view is heading, so they disable at once at the limit.
 	readonly canZoomIn = $derived((this.#target ?? this.transform).k < this.scaleExtent[1] * 0.999);
+	/** Zoomed or panned away from the whole-domain view. */
+	readonly isZoomed = $derived(this.transform.k > 1.001);
 	readonly canZoomOut = $derived((this.#target ?? this.transform).k > this.scaleExtent[0] * 1.001);
 
 	/** Row of each span (events with an end), packed by time once so rows never jump while zooming. */
@@ -76,9 +94,10 @@ export class TimelineState {
 	/** Sets the plot width, keeping the dates in view where they were (or were heading). */
 	resize(width: number) {
 		if (width === this.width || width <= 0) return;
-		const range = this.width > 0 ? visibleRange(this.baseScale, this.#target ?? this.transform) : null;
+		// Before the first measure the base scale spans 1 px; its range is still the right one to keep.
+		const range = visibleRange(this.baseScale, this.#target ?? this.transform);
 		this.width = width;
-		if (range) this.#go(transformForRange(this.baseScale, range));
+		this.#go(transformForRange(this.baseScale, range), false);
 	}
 
 	/**
@@ -91,7 +110,11 @@ export class TimelineState {
 		if (fromGesture || (this.#target && sameTransform(this.#target, transform))) this.#target = null;
 	}
 
-	#go(transform: ZoomTransform) {
+	/** Whether the next programmatic change animates (a brush drag follows the pointer at once). */
+	animate = $state(true);
+
+	#go(transform: ZoomTransform, animate = true) {
+		this.animate = animate;
 		this.#target = transform;
 		this.transform = transform;
 	}
@@ -104,12 +127,39 @@ export class TimelineState {
 		this.#go(zoomIdentity);
 	}
 
-	showRange(from: Date, to: Date) {
-		this.#go(transformForRange(this.baseScale, [from, to]));
+	showRange(from: Date, to: Date, animate = true) {
+		this.#go(transformForRange(this.baseScale, [from, to]), animate);
 	}
 
 	open(id: string) {
 		if (this.eventsById.has(id)) this.selectedId = id;
+	}
+
+	/** Zooms to an event with room around it (a few weeks for a day, the whole period for a span). */
+	showEvent(id: string) {
+		const event = this.eventsById.get(id);
+		if (!event) return;
+		const from = event.date.start.getTime();
+		const to = (event.end ?? event.date).end.getTime();
+		const pad = Math.max(10 * DAY, (to - from) * 0.25);
+		this.showRange(new Date(from - pad), new Date(to + pad));
+	}
+
+	/** While true, story steps passing the reading line do not move the axis (a jump is under way). */
+	followPaused = false;
+
+	/** Moves the axis to a story step: the event and its neighbours (camera.ts). */
+	followStep(id: string) {
+		if (this.followPaused) return;
+		const index = this.shownEvents.findIndex((event) => event.id === id);
+		if (index < 0) return;
+		this.currentId = id;
+		const [from, to] = cameraRangeFor(this.shownEvents, index, this.domain);
+		this.showRange(from, to);
+	}
+
+	setFilter(filter: EventFilter) {
+		this.filter = filter;
 	}
 
 	close() {

@@ -10,3 +10,7 @@ export * from './ticks.ts';
 export * from './layout.ts';
 export * from './quotes.ts';
 export * from './geometry.ts';
+export * from './url-state.ts';
+export * from './search.ts';
+export * from './filters.ts';
+export * from './camera.ts';
