@@ -40,6 +40,11 @@ createServer((request, response) => {
 		response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
 		return;
 	}
-	response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+	response.writeHead(200, {
+		'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+		// A sandboxed embed (no allow-same-origin) has an opaque origin: its module scripts are
+		// cross-origin requests and need CORS. The README tells hosts to send the same header.
+		'access-control-allow-origin': '*'
+	});
 	createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}`));

@@ -14,3 +14,4 @@ export * from './url-state.ts';
 export * from './search.ts';
 export * from './filters.ts';
 export * from './camera.ts';
+export * from './embed.ts';

@@ -1,0 +1,295 @@
+/**
+ * Story mode: the list of events under the sticky plot is a scrollytelling story. The step at the
+ * reading line (62–66 % down the viewport) is current: its entry and its mark are highlighted and
+ * the axis moves to it (camera.ts). Clicking a mark brings the story to its step. The page keeps
+ * native scrolling, and under reduced motion the axis jumps instead of animating.
+ */
+import type { Page } from '@playwright/test';
+import { data, expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
+
+type StoryEvent = RawEvent & { end?: string };
+
+const DAY = 86_400_000;
+
+/** [start, end) of a partial date ("2013", "2015-07", "2025-01-17"), in UTC ms. */
+function period(text: string): [number, number] {
+	const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
+	if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
+	if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
+	return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)];
+}
+
+/** The events in axis order (a span sits at its start, a period at its middle; ties keep file order). */
+const STORY: StoryEvent[] = (data.events as StoryEvent[])
+	.map((event, index) => {
+		const [start, end] = period(event.date);
+		return { event, index, time: event.end ? start : (start + end) / 2 };
+	})
+	.sort((a, b) => a.time - b.time || a.index - b.index)
+	.map(({ event }) => event);
+
+/** The visible range as [first instant shown, end of the last unit shown] (UTC ms). */
+function parseRange(text: string): [number, number] {
+	const parts = text.split(' – ');
+	expect(parts, `visible range "${text}"`).toHaveLength(2);
+	const bounds = parts.map((part): [number, number] => {
+		if (/^\d{4}$/.test(part)) return period(part);
+		const start = Date.parse(/^\d/.test(part) ? `${part} UTC` : `1 ${part} UTC`);
+		expect(Number.isNaN(start), `a date in "${text}"`).toBe(false);
+		const date = new Date(start);
+		const end = /^\d/.test(part) ? start + DAY : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+		return [start, end];
+	});
+	return [bounds[0]![0], bounds[1]![1]];
+}
+
+const step = (page: Page, event: RawEvent) => page.locator(`li[data-step-id="${event.id}"]`);
+
+/** Scrolls the page so that the top of a step sits just inside the reading line (62–66 % down). */
+async function bringToReadingLine(page: Page, event: RawEvent) {
+	await page.evaluate((id) => {
+		const element = document.querySelector(`[data-step-id="${CSS.escape(id)}"]`)!;
+		const top = element.getBoundingClientRect().top + scrollY;
+		scrollTo(0, top - innerHeight * 0.64 + 8);
+	}, event.id);
+}
+
+/** The day the January 2025 cluster falls on, and a step there whose neighbours share that day. */
+const JANUARY_DAY = '2025-01-17';
+const januaryIndex = STORY.findIndex(
+	(event, i) => i > 0 && event.date === JANUARY_DAY && STORY[i - 1]!.date === JANUARY_DAY && STORY[i + 1]?.date === JANUARY_DAY
+);
+const JANUARY_STEP = STORY[januaryIndex]!;
+const FIRST_STEP = STORY[0]!;
+
+async function load(page: Page) {
+	await page.goto('/');
+	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+}
+
+test.describe('reading the story moves the timeline', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('the data has a January 2025 step with same-day neighbours and a 1991 first step', () => {
+		expect(januaryIndex).toBeGreaterThan(0);
+		expect(FIRST_STEP.date).toBe('1991');
+	});
+
+	test('a January 2025 step at the reading line is current, its mark is highlighted, and the axis shows weeks', async ({ page }) => {
+		await load(page);
+		const before = await visibleRange(page);
+		await expect(page.locator('li.current')).toHaveCount(0);
+
+		await bringToReadingLine(page, JANUARY_STEP);
+		await expect(step(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
+		await expect(page.locator('li.current')).toHaveCount(1);
+		await expect(markOf(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
+		await expect(plot(page).locator('button.current')).toHaveCount(1);
+
+		await expect.poll(() => visibleRange(page)).not.toBe(before);
+		const [from, to] = parseRange(await visibleRange(page));
+		const [dayStart, dayEnd] = period(JANUARY_DAY);
+		expect(from).toBeLessThanOrEqual(dayStart);
+		expect(to).toBeGreaterThanOrEqual(dayEnd);
+		// Within weeks: the three same-day events with room around them, not months or years.
+		expect((to - from) / DAY).toBeLessThanOrEqual(8 * 7);
+		expect((to - from) / DAY).toBeGreaterThanOrEqual(7);
+	});
+
+	test('the 1991 step spans decades', async ({ page }) => {
+		await load(page);
+		// First somewhere close, so the change to the 1991 view is a real change.
+		await bringToReadingLine(page, JANUARY_STEP);
+		await expect(step(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
+		await expect.poll(async () => parseRange(await visibleRange(page))[1] - parseRange(await visibleRange(page))[0]).toBeLessThan(60 * DAY);
+		const close = await visibleRange(page);
+
+		await bringToReadingLine(page, FIRST_STEP);
+		await expect(step(page, FIRST_STEP)).toHaveClass(/\bcurrent\b/);
+		await expect(page.locator('li.current')).toHaveCount(1);
+		await expect(markOf(page, FIRST_STEP)).toHaveClass(/\bcurrent\b/);
+		await expect(markOf(page, JANUARY_STEP)).not.toHaveClass(/\bcurrent\b/);
+		await expect.poll(() => visibleRange(page)).not.toBe(close);
+		const [from, to] = parseRange(await visibleRange(page));
+		const [start, end] = period(FIRST_STEP.date);
+		expect(from).toBeLessThanOrEqual(start);
+		expect(to).toBeGreaterThanOrEqual(end);
+		expect((to - from) / (365.25 * DAY)).toBeGreaterThanOrEqual(20);
+	});
+
+	test('scrolling down with the wheel walks through the steps in story order and the axis follows', async ({ page }) => {
+		await load(page);
+		// Over the story column, away from the details panel's column.
+		await page.mouse.move(200, 700);
+		const seen: string[] = [];
+		const ranges = new Set<string>();
+		for (let i = 0; i < 80 && seen.length < 4; i++) {
+			await page.mouse.wheel(0, 250);
+			await page.waitForTimeout(50);
+			const current = await page.locator('li.current').evaluateAll((items) => items.map((li) => li.getAttribute('data-step-id')!));
+			expect(current.length).toBeLessThanOrEqual(1);
+			if (current[0] && current[0] !== seen.at(-1)) {
+				seen.push(current[0]);
+				ranges.add(await visibleRange(page));
+			}
+		}
+		expect(seen.length).toBeGreaterThanOrEqual(4);
+		// Each new current step comes later in the story than the one before.
+		const order = seen.map((id) => STORY.findIndex((e) => e.id === id));
+		expect(order).toEqual([...order].sort((a, b) => a - b));
+		// The steps reached cover different periods, so the axis was moved more than once.
+		expect(ranges.size).toBeGreaterThan(1);
+	});
+});
+
+test('clicking a mark opens it and scrolls the story to its step, just below the sticky plot', async ({ page }) => {
+	await load(page);
+	// A mark drawn in the first view whose step is far down the page (not the first few steps).
+	const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
+	const event = STORY.find((e, i) => i >= 5 && i < STORY.length - 5 && drawn.includes(e.id));
+	expect(event, 'a mark in the first view from the middle of the story').toBeDefined();
+	await expect(step(page, event!)).not.toBeInViewport();
+
+	await markOf(page, event!).click();
+	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event!.title);
+	await expect(step(page, event!)).toBeInViewport();
+	const placement = () =>
+		page.evaluate((id) => {
+			const li = document.querySelector(`[data-step-id="${CSS.escape(id)}"]`)!.getBoundingClientRect();
+			const sticky = plotBottom();
+			function plotBottom() {
+				let element: HTMLElement | null = document.querySelector('[data-testid="overview"]');
+				while (element && getComputedStyle(element).position !== 'sticky') element = element.parentElement;
+				return element!.getBoundingClientRect().bottom;
+			}
+			return { top: li.top, stickyBottom: sticky, viewport: innerHeight };
+		}, event!.id);
+	// Smooth scrolling: wait for it to land.
+	await expect.poll(async () => {
+		const { top, stickyBottom, viewport } = await placement();
+		return top >= stickyBottom - 1 && top < viewport;
+	}).toBe(true);
+	// Settled: the clicked step stays the current one (steps passed on the way did not take over).
+	await page.waitForTimeout(1600);
+	const { top, stickyBottom } = await placement();
+	expect(top).toBeGreaterThanOrEqual(stickyBottom - 1);
+	expect(top - stickyBottom).toBeLessThan(40);
+	await expect(step(page, event!)).toHaveClass(/\bcurrent\b/);
+	await expect(page.locator('li.current')).toHaveCount(1);
+	await expect(markOf(page, event!)).toHaveClass(/\bcurrent\b/);
+	await expect(markOf(page, event!)).toHaveClass(/\bselected\b/);
+});
+
+test.describe('native scrolling is never taken over', () => {
+	const bodyFocused = (page: Page) => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+	const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
+
+	for (const key of ['PageDown', 'Space']) {
+		test(`${key} scrolls the page when focus is on the body`, async ({ page }) => {
+			await load(page);
+			await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+			expect(await bodyFocused(page)).toBe(true);
+			const range = await visibleRange(page);
+			expect(await scrollY(page)).toBe(0);
+			await page.keyboard.press(key);
+			await expect.poll(() => scrollY(page)).toBeGreaterThan(0);
+			const once = await scrollY(page);
+			await page.keyboard.press(key);
+			await expect.poll(() => scrollY(page)).toBeGreaterThan(once);
+			// Not a zoom: the first screenful holds no step at the reading line, so the axis is as it was.
+			expect(await visibleRange(page)).toBe(range);
+		});
+	}
+
+	test('the mouse wheel scrolls the page, over the story and over the plot', async ({ page }) => {
+		await load(page);
+		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+		// Over the intro text.
+		await page.mouse.move(200, 60);
+		await page.mouse.wheel(0, 300);
+		await expect.poll(() => scrollY(page)).toBeGreaterThan(0);
+		const afterIntro = await scrollY(page);
+		// Over the plot (a plain wheel is the page's, only ctrl + wheel zooms).
+		const box = (await plot(page).boundingBox())!;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.wheel(0, 300);
+		await expect.poll(() => scrollY(page)).toBeGreaterThan(afterIntro);
+	});
+});
+
+test.describe('reduced motion: the axis jumps', () => {
+	/** Records every text the visible range shows from now on. */
+	async function recordRanges(page: Page) {
+		await page.evaluate(() => {
+			const w = window as unknown as { rangeTexts: string[] };
+			w.rangeTexts = [];
+			const element = document.querySelector('[data-testid="visible-range"]')!;
+			new MutationObserver(() => w.rangeTexts.push(element.textContent ?? '')).observe(element, {
+				characterData: true,
+				childList: true,
+				subtree: true
+			});
+		});
+		return () => page.evaluate(() => [...new Set((window as unknown as { rangeTexts: string[] }).rangeTexts)]);
+	}
+
+	test.describe('with reducedMotion: reduce', () => {
+		test.use({ reducedMotion: 'reduce' });
+
+		test('a story step moves the axis straight to its final range', async ({ page }) => {
+			await load(page);
+			const texts = await recordRanges(page);
+			await bringToReadingLine(page, JANUARY_STEP);
+			await expect(step(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
+			const right = await visibleRange(page);
+			await page.waitForTimeout(600);
+			expect(await visibleRange(page)).toBe(right);
+			// No frames in between: the range went from the first view to its final value in one step.
+			expect(await texts()).toEqual([right]);
+		});
+
+		test('Show on timeline and Zoom in are final right after the click', async ({ page }) => {
+			await load(page);
+			const event = STORY[Math.floor(STORY.length / 2)]!;
+			await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
+			const shown = await visibleRange(page);
+			await page.waitForTimeout(600);
+			expect(await visibleRange(page)).toBe(shown);
+
+			await page.evaluate(() => scrollTo(0, 0));
+			await page.getByRole('button', { name: 'Zoom in' }).click();
+			const zoomed = await visibleRange(page);
+			expect(zoomed).not.toBe(shown);
+			await page.waitForTimeout(600);
+			expect(await visibleRange(page)).toBe(zoomed);
+		});
+
+		test('clicking a mark jumps the story to its step at once', async ({ page }) => {
+			await load(page);
+			const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
+			const event = STORY.find((e, i) => i >= 5 && i < STORY.length - 5 && drawn.includes(e.id))!;
+			await markOf(page, event).click();
+			// No smooth scroll: the step is in view at once, without waiting for it.
+			expect(await step(page, event).evaluate((li) => li.getBoundingClientRect().top < innerHeight && li.getBoundingClientRect().bottom > 0)).toBe(true);
+			await page.waitForTimeout(1600);
+			await expect(step(page, event)).toHaveClass(/\bcurrent\b/);
+			await expect(markOf(page, event)).toHaveClass(/\bcurrent\b/);
+		});
+	});
+
+	test.describe('without a reduced-motion preference', () => {
+		test.use({ reducedMotion: 'no-preference' });
+
+		test('the same story step animates the axis through ranges on the way', async ({ page }) => {
+			await load(page);
+			const texts = await recordRanges(page);
+			await bringToReadingLine(page, JANUARY_STEP);
+			await expect(step(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
+			await page.waitForTimeout(600);
+			const final = await visibleRange(page);
+			const seen = await texts();
+			expect(seen.at(-1)).toBe(final);
+			expect(seen.length).toBeGreaterThan(2);
+		});
+	});
+});
