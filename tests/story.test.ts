@@ -230,7 +230,12 @@ test.describe('reduced motion: the axis jumps', () => {
 				subtree: true
 			});
 		});
-		return () => page.evaluate(() => [...new Set((window as unknown as { rangeTexts: string[] }).rangeTexts)]);
+		// The distinct texts, in the order they were last shown.
+		return () =>
+			page.evaluate(() => {
+				const all = (window as unknown as { rangeTexts: string[] }).rangeTexts;
+				return all.filter((text, i) => all.lastIndexOf(text) === i);
+			});
 	}
 
 	test.describe('with reducedMotion: reduce', () => {

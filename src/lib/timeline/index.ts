@@ -15,3 +15,5 @@ export * from './search.ts';
 export * from './filters.ts';
 export * from './camera.ts';
 export * from './embed.ts';
+export * from './cite.ts';
+export * from './export.ts';
