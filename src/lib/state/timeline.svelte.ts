@@ -131,8 +131,13 @@ export class TimelineState {
 		this.#go(transformForRange(this.baseScale, [from, to]), animate);
 	}
 
-	open(id: string) {
-		if (this.eventsById.has(id)) this.selectedId = id;
+	/** Whether the panel takes focus when it opens: yes for a reader's click, no for a link's state. */
+	focusOnOpen = true;
+
+	open(id: string, takeFocus = true) {
+		if (!this.eventsById.has(id)) return;
+		this.focusOnOpen = takeFocus;
+		this.selectedId = id;
 	}
 
 	/** Zooms to an event with room around it (a few weeks for a day, the whole period for a span). */

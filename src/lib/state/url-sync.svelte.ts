@@ -31,7 +31,8 @@ export function applyQuery(timeline: TimelineState, search: string) {
 	if (range) timeline.showRange(range[0], range[1], false);
 	else if (state.event) timeline.showEvent(state.event);
 	else timeline.reset();
-	if (state.event) timeline.open(state.event);
+	// Opened from the URL: focus stays where it is (in an embed, a focus would scroll the host page).
+	if (state.event) timeline.open(state.event, false);
 	else timeline.close();
 }
 
