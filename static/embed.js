@@ -1,7 +1,6 @@
-/* Include once on a page that embeds the timeline: every timeline iframe then takes the height of
-   its content. It listens for AMP's "embed-size" message (as amp-iframe and @newswire/frames do),
-   accepts it only from an iframe on this page whose origin is this script's site (or "null" for a
-   sandboxed frame without allow-same-origin), and checks the message's shape. */
+/* Include once on a page that embeds the timeline: each timeline iframe takes its content's height.
+   Listens for AMP's "embed-size" message (amp-iframe, @newswire/frames) from iframes of this
+   script's site (origin "null" for sandboxed frames) and checks the message's shape. */
 (function () {
 	if (window.__timelineEmbed) return;
 	window.__timelineEmbed = 1;

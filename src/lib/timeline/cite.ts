@@ -19,9 +19,13 @@ export function citeEvent(event: TimelineEvent, timelineTitle: string, link: str
 	return `“${event.title}” (${eventDateText(event)}). In ${timelineTitle}: a sourced timeline. ${link}. Accessed ${formatUTC(accessed, 'd MMMM yyyy')}.`;
 }
 
-/** BibTeX braces and backslashes are escaped; the text itself is kept. */
+/**
+ * BibTeX counts every brace, escaped or not, so braces and backslashes become LaTeX text
+ * commands; the text itself is kept.
+ */
 function bibtexValue(text: string): string {
-	return `{${text.replace(/[\\{}]/g, (c) => `\\${c}`)}}`;
+	const LATEX: Record<string, string> = { '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}' };
+	return `{${text.replace(/[\\{}]/g, (c) => LATEX[c]!)}}`;
 }
 
 function bibtexEntry(key: string, fields: [string, string | null | undefined][]): string {

@@ -29,11 +29,12 @@ function eventById(events: TimelineEvent[], id: string): TimelineEvent {
 }
 
 describe('buildTimeline', () => {
-	it('buildTimeline(data) joins each citation to its source, without the file name', () => {
+	it('buildTimeline(data) joins each citation to its source, file name included', () => {
 		const timeline = buildTimeline(rawWith());
 		const treaty = eventById(timeline.events, 'treaty');
 		expect(treaty.citations[0]!.source).toEqual({
 			id: 's1',
+			file: 'a.txt',
 			title: 'Treaty signed in Moscow',
 			outlet: 'Outlet A',
 			author: null,

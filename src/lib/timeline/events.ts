@@ -8,6 +8,8 @@ import type { ThemeId } from './themes.ts';
 
 export interface Source {
 	id: string;
+	/** File name of the source's text in the sources folder (the verbatim check reads it). */
+	file: string;
 	title: string | null;
 	titleNote?: string;
 	outlet: string | null;
@@ -68,7 +70,7 @@ function checkedDate(text: string): PartialDate {
 
 /** Builds the model from data that passed validateTimelineData(). Does not mutate its input. */
 export function buildTimeline(raw: RawTimelineData): Timeline {
-	const sources: Source[] = raw.sources.map(({ file: _file, published, ...source }) => ({
+	const sources: Source[] = raw.sources.map(({ published, ...source }) => ({
 		...source,
 		published: published === null ? null : checkedDate(published)
 	}));

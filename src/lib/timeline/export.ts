@@ -36,27 +36,49 @@ export function eventsToCsv(events: readonly TimelineEvent[]): string {
 	return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The shown events in events.json's own shape (sources cited by them only). */
+/**
+ * The shown events in events.json's own shape (with the sources they cite and every era), so a
+ * download validates and can be read back, excerpt context and source notes included.
+ */
 export function eventsToJson(timeline: Timeline, events: readonly TimelineEvent[]): string {
 	const cited = new Set(events.flatMap((event) => event.citations.map((c) => c.source.id)));
+	const optional = <T>(key: string, value: T | undefined | null | false) => (value ? { [key]: value } : {});
 	return JSON.stringify(
 		{
 			title: timeline.title,
 			description: timeline.description,
 			sources: timeline.sources
 				.filter((source) => cited.has(source.id))
-				.map((s) => ({ id: s.id, title: s.title, outlet: s.outlet, author: s.author, published: s.published?.text ?? null, url: s.url, type: s.type })),
+				.map((s) => ({
+					id: s.id,
+					file: s.file,
+					title: s.title,
+					...optional('titleNote', s.titleNote),
+					outlet: s.outlet,
+					author: s.author,
+					published: s.published?.text ?? null,
+					...optional('publishedNote', s.publishedNote),
+					url: s.url,
+					type: s.type
+				})),
+			eras: timeline.eras.map((era) => ({ id: era.id, name: era.name, start: era.start.text, end: era.end.text, description: era.description })),
 			events: events.map((event) => ({
 				id: event.id,
 				date: event.date.text,
-				...(event.end ? { end: event.end.text } : {}),
-				...(event.approximate ? { approximate: true } : {}),
+				...optional('end', event.end?.text),
+				...optional('approximate', event.approximate),
 				title: event.title,
 				summary: event.summary,
 				themes: event.themes,
-				...(event.context ? { context: true } : {}),
-				...(event.note ? { note: event.note } : {}),
-				citations: event.citations.map((c) => ({ source: c.source.id, excerpt: c.excerpt, ...(c.speaker ? { speaker: c.speaker } : {}) }))
+				...optional('context', event.context),
+				...optional('note', event.note),
+				citations: event.citations.map((c) => ({
+					source: c.source.id,
+					excerpt: c.excerpt,
+					prefix: c.prefix,
+					suffix: c.suffix,
+					...optional('speaker', c.speaker)
+				}))
 			}))
 		},
 		null,
@@ -73,6 +95,6 @@ export function sourceLine(timeline: Timeline, link: string, exported: Date): st
 /** Text for SVG/XML: the five special characters escaped, control characters dropped. */
 export function escapeXml(text: string): string {
 	return text
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 		.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

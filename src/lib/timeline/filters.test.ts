@@ -16,6 +16,7 @@ import { parseUrlState, serialiseUrlState, type UrlState } from './url-state.ts'
 
 const source = (id: string, type: SourceType): Source => ({
 	id,
+	file: `${id}.txt`,
 	title: null,
 	outlet: null,
 	author: null,

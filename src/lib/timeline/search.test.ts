@@ -13,6 +13,7 @@ import { deepFreeze, utc } from './test-helpers.ts';
 
 const source: Source = {
 	id: 's1',
+	file: 'a.txt',
 	title: null,
 	outlet: null,
 	author: null,
