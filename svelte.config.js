@@ -7,7 +7,27 @@ const config = {
 	kit: {
 		// Every page is prerendered (see src/routes/+layout.ts); the build is a folder of static files.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// A strict policy, delivered as a <meta> tag in each prerendered page with hashes of
+		// SvelteKit's inline scripts: nothing loads from another host, no eval. frame-ancestors
+		// cannot be set by <meta> (browsers ignore it there), so framing stays open for the embed.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// Positions are style attributes (left, transform); attributes cannot run script.
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'frame-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 
