@@ -3,7 +3,8 @@
  * their citations joined to their sources, sorted by where they sit on the axis.
  */
 import { formatEventDate, midpoint, parsePartialDate, type PartialDate } from './dates.ts';
-import type { RawTimelineData, SourceType } from './schema.ts';
+import type { RawTimelineData } from './schema.ts';
+import type { SourceType } from './source-types.ts';
 import type { ThemeId } from './themes.ts';
 
 export interface Source {

@@ -9,7 +9,7 @@ import {
 	NO_FILTER,
 	type EventFilter
 } from './filters.ts';
-import type { SourceType } from './schema.ts';
+import type { SourceType } from './source-types.ts';
 import type { ThemeId } from './themes.ts';
 import { deepFreeze, utc } from './test-helpers.ts';
 import { parseUrlState, serialiseUrlState, type UrlState } from './url-state.ts';

@@ -3,7 +3,7 @@
  * combined with AND. Within one filter any selected value will do, so ticking more widens it.
  */
 import type { TimelineEvent } from './events.ts';
-import type { SourceType } from './schema.ts';
+import type { SourceType } from './source-types.ts';
 import { eventMatches, searchTokens } from './search.ts';
 import type { ThemeId } from './themes.ts';
 import { normaliseQuery, type UrlState } from './url-state.ts';

@@ -6,19 +6,23 @@ import * as geometry from './geometry.ts';
 import * as layout from './layout.ts';
 import * as quotes from './quotes.ts';
 import * as scale from './scale.ts';
-import * as schema from './schema.ts';
+import * as sourceTypes from './source-types.ts';
 import * as themes from './themes.ts';
 import * as ticks from './ticks.ts';
-import * as validate from './validate.ts';
 import * as zoom from './zoom.ts';
 
 describe('$lib/timeline (index.ts)', () => {
 	it.each(
-		Object.entries({ dates, events, geometry, layout, quotes, scale, schema, themes, ticks, validate, zoom })
+		Object.entries({ dates, events, geometry, layout, quotes, scale, sourceTypes, themes, ticks, zoom })
 	)('index.ts re-exports everything in %s.ts', (_name, module) => {
 		for (const [key, value] of Object.entries(module)) {
 			expect(barrel, key).toHaveProperty(key);
 			expect((barrel as Record<string, unknown>)[key], key).toBe(value);
 		}
+	});
+
+	it('index.ts leaves out the build-time schema and validation (valibot stays out of the pages)', () => {
+		expect(barrel).not.toHaveProperty('validateTimelineData');
+		expect(barrel).not.toHaveProperty('TimelineDataSchema');
 	});
 });

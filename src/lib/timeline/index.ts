@@ -1,8 +1,9 @@
 // The pure core of the timeline: no DOM, no runes. Components import from '$lib/timeline'.
+// The schema and its validation (valibot) are left out on purpose: they run at build time
+// (src/lib/server/data.ts imports them directly) and would add valibot to every page's JS.
 export * from './dates.ts';
 export * from './themes.ts';
-export * from './schema.ts';
-export * from './validate.ts';
+export * from './source-types.ts';
 export * from './events.ts';
 export * from './scale.ts';
 export * from './zoom.ts';

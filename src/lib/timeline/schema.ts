@@ -8,8 +8,7 @@ import * as v from 'valibot';
 import { parsePartialDate } from './dates.ts';
 import { THEME_IDS } from './themes.ts';
 
-export const SOURCE_TYPES = ['news report', 'analysis', 'opinion', 'government statement'] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+import { SOURCE_TYPES } from './source-types.ts';
 
 const list = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
 

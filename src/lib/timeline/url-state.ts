@@ -3,7 +3,7 @@
  * truncated and forged, so parsing never throws: anything it does not recognise is left out.
  */
 import { parsePartialDate } from './dates.ts';
-import { SOURCE_TYPES, type SourceType } from './schema.ts';
+import { SOURCE_TYPES, type SourceType } from './source-types.ts';
 import { isThemeId, type ThemeId } from './themes.ts';
 
 export interface UrlState {
