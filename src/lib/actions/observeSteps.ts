@@ -1,39 +1,62 @@
 /**
- * Reports which story step the reader is at: the step crossing a reading line about two thirds
- * down the viewport (below the sticky timeline). Native scrolling only; IntersectionObserver
- * does the watching, so nothing runs on scroll.
+ * Reports which story step the reader is at: the step crossing a reading line a third of the
+ * way down the part of the viewport the sticky timeline leaves free. Native scrolling only;
+ * IntersectionObserver does the watching, so nothing runs on scroll.
  */
 export interface ObserveStepsParams {
 	/** The ids of the steps, so the observer re-attaches when filters change the list. */
 	ids: readonly string[];
+	/** Height covered by the sticky timeline at the top of the viewport (px). */
+	topInset: number;
+	/** Off in an auto-height embed, where the frame's viewport is the whole story. */
+	enabled?: boolean;
 	onstep: (id: string) => void;
 }
 
-/** The reading line: a band from 62 % to 66 % of the viewport's height. */
-const READING_LINE = '-62% 0px -34% 0px';
+/** A 4 px band a third of the way down the free part of the viewport, as an IntersectionObserver margin. */
+export function readingLine(viewportHeight: number, topInset: number): string {
+	const inset = Math.min(Math.max(0, topInset), viewportHeight * 0.8);
+	const line = Math.round(inset + (viewportHeight - inset) / 3);
+	return `-${line}px 0px -${Math.max(0, viewportHeight - line - 4)}px 0px`;
+}
 
 export function observeSteps(node: HTMLElement, params: ObserveStepsParams) {
 	let current = params;
-	const observer = new IntersectionObserver(
-		(entries) => {
-			for (const entry of entries) {
-				const id = (entry.target as HTMLElement).dataset.stepId;
-				if (entry.isIntersecting && id) current.onstep(id);
-			}
-		},
-		{ rootMargin: READING_LINE }
-	);
+	let observer: IntersectionObserver | null = null;
+	let margin = '';
+
 	const attach = () => {
-		observer.disconnect();
-		node.querySelectorAll<HTMLElement>('[data-step-id]').forEach((step) => observer.observe(step));
+		observer?.disconnect();
+		margin = readingLine(innerHeight, current.topInset);
+		observer = new IntersectionObserver(
+			(entries) => {
+				for (const entry of entries) {
+					const id = (entry.target as HTMLElement).dataset.stepId;
+					if (entry.isIntersecting && id) current.onstep(id);
+				}
+			},
+			{ rootMargin: margin }
+		);
+		if (current.enabled === false) return;
+		node.querySelectorAll<HTMLElement>('[data-step-id]').forEach((step) => observer!.observe(step));
+	};
+	const onResize = () => {
+		if (readingLine(innerHeight, current.topInset) !== margin) attach();
 	};
 	attach();
+	addEventListener('resize', onResize);
 	return {
 		update(next: ObserveStepsParams) {
-			const changed = next.ids.join() !== current.ids.join();
+			const changed =
+				next.ids.join() !== current.ids.join() ||
+				next.enabled !== current.enabled ||
+				readingLine(innerHeight, next.topInset) !== margin;
 			current = next;
 			if (changed) queueMicrotask(attach);
 		},
-		destroy: () => observer.disconnect()
+		destroy() {
+			observer?.disconnect();
+			removeEventListener('resize', onResize);
+		}
 	};
 }

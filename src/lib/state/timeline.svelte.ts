@@ -150,6 +150,9 @@ export class TimelineState {
 		this.showRange(new Date(from - pad), new Date(to + pad));
 	}
 
+	/** Height of the sticky timeline (px): the story's reading line sits below it. */
+	stickyHeight = $state(0);
+
 	/** While true, story steps passing the reading line do not move the axis (a jump is under way). */
 	followPaused = false;
 

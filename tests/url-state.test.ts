@@ -1,0 +1,574 @@
+/**
+ * The view lives in the URL: ?event=…&from=…&to=…&themes=…&sources=…&types=…&context=0&q=….
+ * Links open the view they name, changes made in the page are written back, back/forward step
+ * through the events opened, and a bad link never breaks the page: its bad part falls back to the
+ * default view. Expectations come from events.json, or from what the page showed before.
+ */
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { data, expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
+
+interface FullEvent extends RawEvent {
+	end?: string;
+	summary: string;
+	note?: string;
+	themes: string[];
+	context?: boolean;
+}
+interface FullSource {
+	id: string;
+	type: string;
+	outlet: string | null;
+	author: string | null;
+}
+
+const EVENTS = data.events as FullEvent[];
+const SOURCES = data.sources as FullSource[];
+const TOTAL = EVENTS.length;
+const DAY = 86_400_000;
+const SOURCE_TYPE = new Map(SOURCES.map((source) => [source.id, source.type]));
+/** The labels the filter menus show for each theme. */
+const THEME_LABEL: Record<string, string> = {
+	diplomacy: 'Diplomacy',
+	'military-security': 'Military & security',
+	'nuclear-energy': 'Nuclear & energy',
+	'economy-trade': 'Economy & trade',
+	multilateral: 'Multilateral organisations',
+	sanctions: 'Sanctions'
+};
+
+// ---- What the page should show, computed from events.json ----
+
+/** [start, end) of a partial date, in UTC ms. */
+function period(text: string): [number, number] {
+	const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
+	if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
+	if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
+	return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)];
+}
+
+/** Events in axis order (spans at their start, periods at their middle, ties in file order). */
+const AXIS: FullEvent[] = EVENTS.map((event, index) => {
+	const [start, end] = period(event.date);
+	return { event, index, time: event.end ? start : (start + end) / 2 };
+})
+	.sort((a, b) => a.time - b.time || a.index - b.index)
+	.map(({ event }) => event);
+
+const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+const words = (query: string) => [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))];
+const haystack = (e: FullEvent) => fold([e.title, e.summary, e.note ?? '', ...e.citations.map((c) => c.excerpt)].join('\n'));
+
+interface Filter {
+	themes?: string[];
+	sources?: string[];
+	types?: string[];
+	context?: boolean;
+	q?: string;
+}
+/** The events a filter keeps: every part must pass; within a part any value will do. */
+function expectedEvents(filter: Filter): FullEvent[] {
+	const tokens = words(filter.q ?? '');
+	return AXIS.filter(
+		(e) =>
+			(filter.context !== false || !e.context) &&
+			(!filter.themes?.length || e.themes.some((t) => filter.themes!.includes(t))) &&
+			(!filter.sources?.length || e.citations.some((c) => filter.sources!.includes(c.source))) &&
+			(!filter.types?.length || e.citations.some((c) => filter.types!.includes(SOURCE_TYPE.get(c.source)!))) &&
+			tokens.every((token) => haystack(e).includes(token))
+	);
+}
+const countText = (n: number) => (n === TOTAL ? `${TOTAL} events` : `${n} of ${TOTAL} events`);
+
+/** The visible range as [first instant shown, end of the last unit shown] (UTC ms). */
+function parseRange(text: string): [number, number] {
+	const parts = text.split(' – ');
+	expect(parts, `visible range "${text}"`).toHaveLength(2);
+	const bounds = parts.map((part): [number, number] => {
+		if (/^\d{4}$/.test(part)) return period(part);
+		const start = Date.parse(/^\d/.test(part) ? `${part} UTC` : `1 ${part} UTC`);
+		expect(Number.isNaN(start), `a date in "${text}"`).toBe(false);
+		const date = new Date(start);
+		return [start, /^\d/.test(part) ? start + DAY : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)];
+	});
+	return [bounds[0]![0], bounds[1]![1]];
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+// ---- Page helpers ----
+
+const filters = (page: Page) => page.getByRole('search', { name: 'Search and filter events' });
+const searchBox = (page: Page) => filters(page).getByPlaceholder('Search events and excerpts');
+const count = (page: Page) => page.getByTestId('event-count');
+const contextSwitch = (page: Page) => filters(page).getByRole('switch', { name: 'Context events' });
+function choices(page: Page, legend: 'Themes' | 'Sources' | 'Source type'): Locator {
+	return filters(page).locator('details').filter({ has: page.locator('summary', { hasText: new RegExp(`^${legend}`) }) });
+}
+// Menus may be closed (<details>): their checkboxes are then hidden but still hold their state.
+const themeBox = (page: Page, theme: string) => choices(page, 'Themes').getByRole('checkbox', { name: THEME_LABEL[theme], exact: true, includeHidden: true });
+const sourceBox = (page: Page, id: string) => choices(page, 'Sources').getByRole('checkbox', { name: `(${id})`, includeHidden: true });
+const typeBox = (page: Page, type: string) =>
+	choices(page, 'Source type').getByRole('checkbox', { name: type[0]!.toUpperCase() + type.slice(1), exact: true, includeHidden: true });
+const steps = (page: Page) => page.locator('section.list li[data-step-id]');
+const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
+
+async function ready(page: Page) {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText((data as unknown as { title: string }).title);
+	await expect(plot(page)).toBeVisible();
+}
+async function readyWithMarks(page: Page) {
+	await ready(page);
+	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+}
+
+/** The first view's range, as the page shows it without a query. */
+async function defaultRange(page: Page): Promise<string> {
+	await page.goto('/');
+	await readyWithMarks(page);
+	return visibleRange(page);
+}
+
+/** A page in its own context, failing on console errors like the `page` fixture. */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+	return { page, problems };
+}
+async function freshPage(browser: Browser) {
+	const context = await browser.newContext({ reducedMotion: 'reduce' });
+	return { context, ...(await watchedPage(context)) };
+}
+
+test.use({ reducedMotion: 'reduce' });
+
+// ---- Links open the view they name ----
+
+test.describe('a link opens the view it names', () => {
+	// An event that is not a context event, dated to the day, with more than one theme.
+	const X = AXIS.find((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date) && !e.context && e.themes.length > 1)!;
+	const [xStart] = period(X.date);
+	const FROM = isoDay(xStart - 10 * DAY);
+	const TO = isoDay(xStart + 10 * DAY);
+	const SOURCE = X.citations[0]!.source;
+	const TYPE = SOURCE_TYPE.get(SOURCE)!;
+	const WORD = X.title.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0]!;
+	const OTHER_THEME = Object.keys(THEME_LABEL).find((t) => !X.themes.includes(t))!;
+
+	test('the chosen event exists', () => {
+		expect(X).toBeDefined();
+		expect(WORD.length).toBeGreaterThanOrEqual(4);
+	});
+
+	test('?event= opens the event and shows it on the axis', async ({ page }) => {
+		const first = await defaultRange(page);
+		await page.goto(`/?event=${encodeURIComponent(X.id)}`);
+		await readyWithMarks(page);
+		await expect(page.locator('#details-title')).toHaveText(X.title);
+		await expect(markOf(page, X)).toBeVisible();
+		const range = await visibleRange(page);
+		expect(range).not.toBe(first);
+		const [from, to] = parseRange(range);
+		expect(from).toBeLessThanOrEqual(xStart);
+		expect(to).toBeGreaterThan(xStart);
+	});
+
+	test('?from=&to= shows that range', async ({ page }) => {
+		await page.goto(`/?from=${FROM}&to=${TO}`);
+		await readyWithMarks(page);
+		await expect(panel(page)).toHaveCount(0);
+		const [from, to] = parseRange(await visibleRange(page));
+		const [want0, want1] = [period(FROM)[0], period(TO)[1]];
+		expect(from).toBeLessThanOrEqual(want0);
+		expect(to).toBeGreaterThanOrEqual(want1);
+		// That range, not a wider one: within a day or so at each end.
+		expect(want0 - from).toBeLessThanOrEqual(2 * DAY);
+		expect(to - want1).toBeLessThanOrEqual(2 * DAY);
+	});
+
+	const filterCases: { name: string; query: string; filter: Filter; check: (page: Page) => Promise<void> }[] = [
+		{
+			name: 'themes',
+			query: `themes=${X.themes[0]},${OTHER_THEME}`,
+			filter: { themes: [X.themes[0]!, OTHER_THEME] },
+			check: async (page) => {
+				await expect(themeBox(page, X.themes[0]!)).toBeChecked();
+				await expect(themeBox(page, OTHER_THEME)).toBeChecked();
+				const others = Object.keys(THEME_LABEL).filter((t) => t !== X.themes[0] && t !== OTHER_THEME);
+				for (const theme of others) await expect(themeBox(page, theme)).not.toBeChecked();
+			}
+		},
+		{
+			name: 'sources',
+			query: `sources=${SOURCE}`,
+			filter: { sources: [SOURCE] },
+			check: async (page) => {
+				await expect(sourceBox(page, SOURCE)).toBeChecked();
+				for (const source of SOURCES.filter((s) => s.id !== SOURCE)) await expect(sourceBox(page, source.id)).not.toBeChecked();
+			}
+		},
+		{
+			name: 'types',
+			query: `types=${encodeURIComponent(TYPE)}`,
+			filter: { types: [TYPE] },
+			check: async (page) => {
+				await expect(typeBox(page, TYPE)).toBeChecked();
+			}
+		},
+		{
+			name: 'context',
+			query: 'context=0',
+			filter: { context: false },
+			check: async (page) => {
+				await expect(contextSwitch(page)).not.toBeChecked();
+			}
+		},
+		{
+			name: 'q',
+			query: `q=${encodeURIComponent(WORD)}`,
+			filter: { q: WORD },
+			check: async (page) => {
+				await expect(searchBox(page)).toHaveValue(WORD);
+			}
+		}
+	];
+
+	for (const { name, query, filter, check } of filterCases) {
+		test(`?${name}= sets its control and filters the events`, async ({ page }) => {
+			const expected = expectedEvents(filter);
+			expect(expected.length).toBeGreaterThan(0);
+			expect(expected.length).toBeLessThan(TOTAL);
+			await page.goto(`/?${query}`);
+			await readyWithMarks(page);
+			await check(page);
+			await expect(count(page)).toHaveText(countText(expected.length));
+			await expect(steps(page)).toHaveCount(expected.length);
+			const shown = await steps(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-step-id')));
+			expect(shown).toEqual(expected.map((e) => e.id));
+		});
+	}
+
+	test('every parameter at once: event, range, themes, sources, types, context and search', async ({ page, browser }) => {
+		const filter: Filter = { themes: [X.themes[0]!, OTHER_THEME], sources: [SOURCE], types: [TYPE], context: false, q: WORD };
+		const expected = expectedEvents(filter);
+		expect(expected.map((e) => e.id)).toContain(X.id);
+		const query =
+			`?event=${encodeURIComponent(X.id)}&from=${FROM}&to=${TO}&themes=${X.themes[0]},${OTHER_THEME}` +
+			`&sources=${SOURCE}&types=${encodeURIComponent(TYPE)}&context=0&q=${encodeURIComponent(WORD)}`;
+		await page.goto(`/${query}`);
+		await readyWithMarks(page);
+
+		await expect(page.locator('#details-title')).toHaveText(X.title);
+		const [from, to] = parseRange(await visibleRange(page));
+		expect(from).toBeLessThanOrEqual(period(FROM)[0]);
+		expect(to).toBeGreaterThanOrEqual(period(TO)[1]);
+		expect(to - from).toBeLessThanOrEqual(25 * DAY);
+		await expect(themeBox(page, X.themes[0]!)).toBeChecked();
+		await expect(themeBox(page, OTHER_THEME)).toBeChecked();
+		await expect(sourceBox(page, SOURCE)).toBeChecked();
+		await expect(typeBox(page, TYPE)).toBeChecked();
+		await expect(contextSwitch(page)).not.toBeChecked();
+		await expect(searchBox(page)).toHaveValue(WORD);
+		await expect(count(page)).toHaveText(countText(expected.length));
+		await expect(steps(page)).toHaveCount(expected.length);
+		await expect(markOf(page, X)).toBeVisible();
+
+		// The page keeps the link's state in its URL once it settles.
+		await page.waitForTimeout(600);
+		const url = new URL(page.url());
+		expect(url.searchParams.get('event')).toBe(X.id);
+		expect(url.searchParams.get('themes')?.split(',').sort()).toEqual([X.themes[0], OTHER_THEME].sort());
+		expect(url.searchParams.get('sources')).toBe(SOURCE);
+		expect(url.searchParams.get('types')).toBe(TYPE);
+		expect(url.searchParams.get('context')).toBe('0');
+		expect(url.searchParams.get('q')).toBe(WORD);
+		const [urlFrom, urlTo] = [url.searchParams.get('from')!, url.searchParams.get('to')!];
+		expect(Math.abs(period(urlFrom)[0] - period(FROM)[0])).toBeLessThanOrEqual(DAY);
+		expect(Math.abs(period(urlTo)[0] - period(TO)[0])).toBeLessThanOrEqual(DAY);
+
+		// And that URL, opened afresh, shows the same view: the state round-trips.
+		const range = await visibleRange(page);
+		const other = await freshPage(browser);
+		await other.page.goto(page.url());
+		await readyWithMarks(other.page);
+		await expect(other.page.locator('#details-title')).toHaveText(X.title);
+		await expect(other.page.getByTestId('visible-range')).toHaveText(range);
+		await expect(count(other.page)).toHaveText(countText(expected.length));
+		await expect(searchBox(other.page)).toHaveValue(WORD);
+		await expect(contextSwitch(other.page)).not.toBeChecked();
+		expect(other.problems).toEqual([]);
+		await other.context.close();
+	});
+});
+
+// ---- Changes made in the page are written to the URL ----
+
+test.describe('changing the view writes the URL', () => {
+	test.beforeEach(async ({ page }) => {
+		await page.goto('/');
+		await readyWithMarks(page);
+	});
+
+	test('opening an event adds ?event= as a new history entry', async ({ page }) => {
+		const id = (await plot(page).locator('button.mark[data-event-id]').first().getAttribute('data-event-id'))!;
+		const length = await page.evaluate(() => history.length);
+		await plot(page).locator(`button[data-event-id="${id}"]`).click();
+		await expect.poll(() => param(page, 'event')).toBe(id);
+		expect(await page.evaluate(() => history.length)).toBe(length + 1);
+	});
+
+	test('zooming writes from/to (replacing the entry), and they name the visible range', async ({ page, browser }) => {
+		const length = await page.evaluate(() => history.length);
+		const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+		for (let i = 0; i < 3; i++) await zoomIn.click();
+		await expect.poll(() => param(page, 'from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await expect.poll(() => param(page, 'to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(await page.evaluate(() => history.length)).toBe(length);
+		const range = await visibleRange(page);
+		const [from, to] = parseRange(range);
+		expect(period(param(page, 'from')!)[0]).toBeGreaterThanOrEqual(from);
+		expect(period(param(page, 'to')!)[1]).toBeLessThanOrEqual(to);
+
+		const other = await freshPage(browser);
+		await other.page.goto(page.url());
+		await readyWithMarks(other.page);
+		await expect(other.page.getByTestId('visible-range')).toHaveText(range);
+		expect(other.problems).toEqual([]);
+		await other.context.close();
+
+		// Reset takes them out again.
+		await page.getByRole('button', { name: 'Reset', exact: true }).click();
+		await expect.poll(() => param(page, 'from')).toBeNull();
+		await expect.poll(() => param(page, 'to')).toBeNull();
+	});
+
+	test('ticking a theme writes themes=', async ({ page }) => {
+		const theme = EVENTS[0]!.themes[0]!;
+		const length = await page.evaluate(() => history.length);
+		await choices(page, 'Themes').locator('summary').click();
+		await themeBox(page, theme).check();
+		await expect.poll(() => param(page, 'themes')).toBe(theme);
+		await expect(count(page)).toHaveText(countText(expectedEvents({ themes: [theme] }).length));
+		expect(await page.evaluate(() => history.length)).toBe(length);
+		await themeBox(page, theme).uncheck();
+		await expect.poll(() => param(page, 'themes')).toBeNull();
+	});
+
+	test('ticking a source and a source type writes sources= and types=', async ({ page }) => {
+		const source = SOURCES[1]!;
+		await choices(page, 'Sources').locator('summary').click();
+		await sourceBox(page, source.id).check();
+		await expect.poll(() => param(page, 'sources')).toBe(source.id);
+		await choices(page, 'Sources').locator('summary').click();
+		await choices(page, 'Source type').locator('summary').click();
+		await typeBox(page, source.type).check();
+		await expect.poll(() => param(page, 'types')).toBe(source.type);
+		await expect(count(page)).toHaveText(countText(expectedEvents({ sources: [source.id], types: [source.type] }).length));
+	});
+
+	test('turning off context events writes context=0', async ({ page }) => {
+		await contextSwitch(page).uncheck();
+		await expect.poll(() => param(page, 'context')).toBe('0');
+		await expect(count(page)).toHaveText(countText(expectedEvents({ context: false }).length));
+		await contextSwitch(page).check();
+		await expect.poll(() => param(page, 'context')).toBeNull();
+	});
+
+	test('typing a search writes q= once typing settles', async ({ page }) => {
+		const word = EVENTS[0]!.title.split(/[^\p{L}]+/u).find((w) => w.length >= 5)!;
+		const length = await page.evaluate(() => history.length);
+		await searchBox(page).pressSequentially(word, { delay: 20 });
+		await expect.poll(() => param(page, 'q')).toBe(word);
+		expect(await page.evaluate(() => history.length)).toBe(length);
+		await expect(count(page)).toHaveText(countText(expectedEvents({ q: word }).length));
+	});
+});
+
+// ---- Back and forward ----
+
+test('back and forward step through the events opened', async ({ page }) => {
+	await page.goto('/');
+	await readyWithMarks(page);
+	const [a, b] = [AXIS[3]!, AXIS[AXIS.length - 3]!];
+	const title = page.locator('#details-title');
+	const show = (event: RawEvent) => page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
+
+	await show(a);
+	await expect(title).toHaveText(a.title);
+	await expect.poll(() => param(page, 'event')).toBe(a.id);
+	await show(b);
+	await expect(title).toHaveText(b.title);
+	await expect.poll(() => param(page, 'event')).toBe(b.id);
+
+	await page.goBack();
+	await expect(title).toHaveText(a.title);
+	expect(param(page, 'event')).toBe(a.id);
+	await page.goBack();
+	await expect(panel(page)).toHaveCount(0);
+	expect(param(page, 'event')).toBeNull();
+	await page.goForward();
+	await expect(title).toHaveText(a.title);
+	expect(param(page, 'event')).toBe(a.id);
+	await page.goForward();
+	await expect(title).toHaveText(b.title);
+});
+
+test('back restores the filters of the entry it returns to', async ({ page }) => {
+	const theme = EVENTS[0]!.themes[0]!;
+	await page.goto(`/?themes=${theme}`);
+	await readyWithMarks(page);
+	await expect(count(page)).toHaveText(countText(expectedEvents({ themes: [theme] }).length));
+	const id = (await plot(page).locator('button.mark[data-event-id]').first().getAttribute('data-event-id'))!;
+	await plot(page).locator(`button[data-event-id="${id}"]`).click();
+	await expect.poll(() => param(page, 'event')).toBe(id);
+	expect(param(page, 'themes')).toBe(theme);
+	await page.goBack();
+	await expect(panel(page)).toHaveCount(0);
+	await expect(themeBox(page, theme)).toBeChecked();
+	await expect(count(page)).toHaveText(countText(expectedEvents({ themes: [theme] }).length));
+});
+
+// ---- Bad links ----
+
+const A_ID = AXIS[0]!.id;
+const LONG = 'x'.repeat(5000);
+const QUERY_WORD = 'Iran';
+/** 300 characters of a real word, repeated. */
+const LONG_QUERY = `${QUERY_WORD} `.repeat(60);
+
+interface BadCase {
+	name: string;
+	query: string;
+	/** Expected search box value (default ''). */
+	q?: string;
+}
+const BAD: BadCase[] = [
+	{ name: 'unknown event', query: 'event=nope' },
+	{ name: 'empty event', query: 'event=' },
+	{ name: 'from is not a date', query: 'from=banana&to=2025-01-31' },
+	{ name: 'month 13', query: 'from=2025-13-01&to=2025-12-31' },
+	{ name: '30 February', query: 'from=2025-02-30&to=2025-03-10' },
+	{ name: 'to before from', query: 'to=2024&from=2025' },
+	{ name: 'from without to', query: 'from=2024-01-01' },
+	{ name: 'a timestamp instead of a date', query: 'from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z' },
+	{ name: '5,000-character event', query: `event=${LONG}` },
+	{ name: '5,000-character dates', query: `from=${'1'.repeat(5000)}&to=${'2'.repeat(5000)}` },
+	{ name: '5,000-character search', query: `q=${LONG}` },
+	{ name: '5,000-character themes', query: `themes=${'diplomacy,'.repeat(500)}` },
+	{ name: 'script tag as event', query: `event=${encodeURIComponent('<script>alert(1)</script>')}` },
+	{ name: 'script tag as theme', query: `themes=${encodeURIComponent('<script>alert(1)</script>')}` },
+	{ name: 'broken percent-encoding in event', query: 'event=%E0%A4%A' },
+	{ name: 'broken percent-encoding in dates', query: 'from=%E0%A4%A&to=%E0%A4%A' },
+	{ name: 'javascript: URL as event', query: 'event=javascript:alert(1)' },
+	{ name: 'javascript: URL as from', query: 'from=javascript:alert(1)&to=2025' },
+	{ name: 'empty list of themes', query: 'themes=,,,' },
+	{ name: 'unknown sources', query: 'sources=,,s999,,' },
+	{ name: 'unknown source type', query: 'types=gossip,,' },
+	{ name: 'unknown keys', query: 'foo=bar&utm_source=newsletter&%ZZ=1' },
+	{ name: 'right-to-left override in event', query: `event=%E2%80%AE${encodeURIComponent(A_ID)}` },
+	{ name: 'emoji event and theme', query: `event=${encodeURIComponent('😀')}&themes=${encodeURIComponent('🕊️')}` },
+	{ name: 'null byte in event', query: `event=${encodeURIComponent(A_ID)}%00` },
+	{ name: 'context=maybe', query: 'context=maybe' },
+	{ name: 'years 0000 to 9999', query: 'from=0000-01-01&to=9999-12-31' },
+	{ name: 'only whitespace search', query: 'q=%20%20%09%20' },
+	{ name: 'hash-like junk', query: 'event=%23%23%23&from=%2F%2F&to=..%2F..' }
+];
+/** Cases whose search text is valid but unusual: it is read as typed, cleaned, and never run. */
+const ODD_SEARCHES: BadCase[] = [
+	{ name: 'script tag as search', query: `q=${encodeURIComponent('<script>alert(1)</script>')}`, q: '<script>alert(1)</script>' },
+	{ name: 'broken percent-encoding in search', query: 'q=%E0%A4%A', q: new URLSearchParams('q=%E0%A4%A').get('q')! },
+	{ name: 'right-to-left override in search', query: `q=%E2%80%AE${QUERY_WORD}`, q: QUERY_WORD },
+	{ name: 'emoji search', query: `q=${encodeURIComponent('😀')}`, q: '😀' },
+	{ name: 'null byte in search', query: `q=Russia%00${QUERY_WORD}`, q: `Russia ${QUERY_WORD}` },
+	{ name: '300-character search', query: `q=${encodeURIComponent(LONG_QUERY)}`, q: LONG_QUERY.slice(0, 200).trim() },
+	{ name: 'javascript: URL as search', query: `q=${encodeURIComponent('javascript:alert(1)')}`, q: 'javascript:alert(1)' }
+];
+
+test.describe('a bad link falls back to the default view for its bad part', () => {
+	for (const { name, query } of BAD) {
+		test(`${name}: ?${query.slice(0, 60)}`, async ({ page }) => {
+			const first = await defaultRange(page);
+			const dialogs: string[] = [];
+			page.on('dialog', (dialog) => {
+				dialogs.push(dialog.message());
+				void dialog.dismiss();
+			});
+			const response = await page.goto(`/?${query}`);
+			expect(response?.status()).toBe(200);
+			await readyWithMarks(page);
+			await expect(page.getByTestId('visible-range')).toHaveText(first);
+			await expect(panel(page)).toHaveCount(0);
+			await expect(count(page)).toHaveText(countText(TOTAL));
+			await expect(searchBox(page)).toHaveValue('');
+			await expect(contextSwitch(page)).toBeChecked();
+			await expect(filters(page).locator('details input[type=checkbox]:checked')).toHaveCount(0);
+			await expect(steps(page)).toHaveCount(TOTAL);
+			// Still alive: a click opens an event.
+			await plot(page).locator('button.mark[data-event-id]').first().click();
+			await expect(panel(page)).toBeVisible();
+			expect(dialogs).toEqual([]);
+		});
+	}
+
+	for (const { name, query, q } of ODD_SEARCHES) {
+		test(`${name}: ?${query.slice(0, 60)}`, async ({ page }) => {
+			const first = await defaultRange(page);
+			const dialogs: string[] = [];
+			page.on('dialog', (dialog) => {
+				dialogs.push(dialog.message());
+				void dialog.dismiss();
+			});
+			const response = await page.goto(`/?${query}`);
+			expect(response?.status()).toBe(200);
+			await ready(page);
+			await expect(searchBox(page)).toHaveValue(q!);
+			// No control or bidi-override characters reach the search box.
+			expect(await searchBox(page).inputValue()).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+			const expected = expectedEvents({ q });
+			await expect(count(page)).toHaveText(countText(expected.length));
+			await expect(steps(page)).toHaveCount(expected.length);
+			await expect(page.getByTestId('visible-range')).toHaveText(first);
+			await expect(panel(page)).toHaveCount(0);
+			if (expected.length > 0) await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+			else await expect(page.getByRole('status').filter({ hasText: 'No events match' })).toContainText(q!);
+			// Text stays text: nothing from the link became an element.
+			expect(await page.locator('script:not([src]):not([type])').evaluateAll((s) => s.filter((e) => e.textContent?.includes('alert(1)')).length)).toBe(0);
+			expect(dialogs).toEqual([]);
+		});
+	}
+
+	test('the bad-link table is big enough', () => {
+		expect(BAD.length + ODD_SEARCHES.length).toBeGreaterThanOrEqual(20);
+		expect(expectedEvents({ q: QUERY_WORD }).length).toBeGreaterThan(0);
+	});
+});
+
+// ---- Copy link ----
+
+test.describe('Copy link', () => {
+	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+	test('copies a URL that opens the same event in a new page', async ({ page, context }) => {
+		await page.goto('/');
+		await readyWithMarks(page);
+		const event = AXIS[Math.floor(AXIS.length / 2)]!;
+		await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
+		await expect(page.locator('#details-title')).toHaveText(event.title);
+		await panel(page).getByRole('button', { name: 'Copy link' }).click();
+		await expect(panel(page).getByRole('status')).toHaveText('Link copied');
+		const link = await page.evaluate(() => navigator.clipboard.readText());
+		expect(new URL(link).origin).toBe(new URL(page.url()).origin);
+		expect(new URL(link).searchParams.get('event')).toBe(event.id);
+
+		const other = await watchedPage(context);
+		await other.page.goto(link);
+		await readyWithMarks(other.page);
+		await expect(other.page.locator('#details-title')).toHaveText(event.title);
+		await expect(markOf(other.page, event)).toBeVisible();
+		expect(other.problems).toEqual([]);
+		await other.page.close();
+	});
+});
