@@ -118,7 +118,7 @@ async function expectShown(page: Page, events: FullEvent[]) {
 	await expect(count(page)).toHaveText(countText(events.length));
 	await expect(steps(page)).toHaveCount(events.length);
 	expect(await steps(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-step-id')))).toEqual(events.map((e) => e.id));
-	await expect(page.getByTestId('overview').locator('.tick')).toHaveCount(events.length);
+	await expect(page.getByTestId('overview').locator('canvas.ticks')).toHaveAttribute('data-ticks', String(events.length));
 	const ids = events.map((e) => e.id);
 	await expect
 		.poll(async () => {

@@ -150,6 +150,9 @@ export class TimelineState {
 		this.showRange(new Date(from - pad), new Date(to + pad));
 	}
 
+	/** "List view": the same (filtered) events as a plain list, without the graphic timeline. */
+	listView = $state(false);
+
 	/** Height of the sticky timeline (px): the story's reading line sits below it. */
 	stickyHeight = $state(0);
 
