@@ -6,7 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered (see src/routes/+layout.ts); the build is a folder of static files.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// TIMELINE_BUILD_DIR lets the benchmark and fixture tests build elsewhere than build/.
+		adapter: adapter({
+			pages: process.env.TIMELINE_BUILD_DIR ?? 'build',
+			assets: process.env.TIMELINE_BUILD_DIR ?? 'build',
+			fallback: undefined,
+			strict: true
+		}),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// A strict policy, delivered as a <meta> tag in each prerendered page with hashes of
 		// SvelteKit's inline scripts: nothing loads from another host, no eval. frame-ancestors
