@@ -272,7 +272,7 @@ test.describe('on a host page of another origin', () => {
 		const code = await page.locator('textarea#embed-code').inputValue();
 
 		expect(code).toMatch(/<iframe\s[^>]*\btitle="[^"]+"/);
-		expect(code).toMatch(/<iframe\s[^>]*\bwidth="100%"/);
+		expect(code).toMatch(/<iframe\s[^>]*\bstyle="[^"]*width:100%/);
 		expect(code).toMatch(/<iframe\s[^>]*\bheight="\d+"/);
 		expect(code).toMatch(/<iframe\s[^>]*\bloading="lazy"/);
 		expect(code).toContain(`<script src="${SITE}/embed.js" async></script>`);

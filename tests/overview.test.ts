@@ -88,7 +88,7 @@ async function settledRange(page: import('@playwright/test').Page): Promise<stri
 	let previous = await visibleRange(page);
 	for (let i = 0; i < 20; i++) {
 		await page.waitForTimeout(150);
-		const now = await settledRange(page);
+		const now = await visibleRange(page);
 		if (now === previous) return now;
 		previous = now;
 	}

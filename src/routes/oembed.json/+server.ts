@@ -19,6 +19,6 @@ export function GET() {
 		provider_url: `${site}/`,
 		width: 800,
 		height: 640,
-		html: `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}: a sourced timeline" width="100%" height="640" style="border:0" loading="lazy"></iframe><script src="${site}/embed.js" async></script>`
+		html: `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}: a sourced timeline" height="640" style="width:100%;border:0" loading="lazy"></iframe><script src="${site}/embed.js" async></script>`
 	});
 }

@@ -1,0 +1,414 @@
+// Measurements in one Playwright Chromium: transferred JS/CSS (gzipped), time to the first event
+// visible and to the first event clickable, and frame times over a scripted zoom-and-pan.
+// The same probe runs in every tool's page; only the selectors and the gestures differ.
+import { gzipSync } from 'node:zlib';
+
+/**
+ * What each tool's page is measured by.
+ * - visible: a selector for an event's mark; "visible" is the first frame in which one is laid
+ *   out inside the viewport with a size and not hidden.
+ * - success: what a working click looks like (see probe()).
+ * - gesture: 'wheel' (ctrl + wheel at the plot, then a drag) or 'buttons' (TimelineJS has no wheel
+ *   zoom: its own Zoom in / Zoom out buttons, then a drag of its time navigator).
+ */
+export const TOOLS = {
+	ours: { label: 'ours', visible: 'button[data-event-id]', success: 'panel', area: '.plot', gesture: 'wheel' },
+	timelinejs: { label: 'TimelineJS3', visible: '.tl-timemarker', success: 'tl-timemarker-active', area: '.tl-timenav', gesture: 'buttons' },
+	vis: { label: 'vis-timeline', visible: '.vis-item.vis-box, .vis-item.vis-range', success: 'vis-selected', area: '.vis-center', gesture: 'wheel' }
+};
+
+/**
+ * Installed with addInitScript before any of the page's scripts. Records, against
+ * performance.now() (0 = navigation start):
+ *   visible   — the first requestAnimationFrame in which a mark is laid out in view;
+ *   clickable — the first time a click on a mark works: from the first visible frame on, it
+ *               dispatches a real-looking click (pointerdown, mousedown, pointerup, mouseup,
+ *               click at the mark's centre) every few ms and checks, after the page's own
+ *               microtasks, whether the click took effect (our details panel opened; the
+ *               TimelineJS marker became active; the vis-timeline item became selected).
+ */
+function probe({ visible, success }) {
+	const state = (window.__bench = { visible: null, clickable: null, clickedAt: null, attempts: 0, target: null, longest: 0, blocking: 0 });
+	// Long main-thread tasks until the page is clickable: the longest, and the time past 50 ms summed
+	// (total blocking time, as Lighthouse counts it).
+	try {
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) {
+				if (state.clickable !== null && entry.startTime > state.clickable) continue;
+				state.longest = Math.max(state.longest, entry.duration);
+				state.blocking += Math.max(0, entry.duration - 50);
+			}
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		// No Long Tasks API: the figures stay 0.
+	}
+	const inView = (el) => {
+		const r = el.getBoundingClientRect();
+		if (r.width <= 0 || r.height <= 0 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) return false;
+		return el.checkVisibility ? el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) : true;
+	};
+	const firstInView = (exclude) => {
+		for (const el of document.querySelectorAll(visible)) if (inView(el) && !(exclude && exclude(el))) return el;
+		return null;
+	};
+	let target = null;
+	const worked = () => {
+		if (success === 'panel') return document.querySelector('section.panel') !== null;
+		return target !== null && target.classList.contains(success);
+	};
+	const click = (el) => {
+		const r = el.getBoundingClientRect();
+		const at = { bubbles: true, cancelable: true, composed: true, view: window, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
+		const pointer = { ...at, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+		el.dispatchEvent(new PointerEvent('pointerdown', { ...pointer, buttons: 1 }));
+		el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1, detail: 1 }));
+		el.dispatchEvent(new PointerEvent('pointerup', { ...pointer, buttons: 0 }));
+		el.dispatchEvent(new MouseEvent('mouseup', { ...at, buttons: 0, detail: 1 }));
+		el.dispatchEvent(new MouseEvent('click', { ...at, buttons: 0, detail: 1 }));
+	};
+	const done = (now) => {
+		state.clickable = now;
+		state.target = target?.dataset?.eventId ?? target?.id ?? target?.className ?? null;
+	};
+	const tryClick = () => {
+		if (state.clickable !== null) return;
+		if (worked()) return done(performance.now());
+		// TimelineJS shows one marker as active from the start: click another.
+		if (!target || !target.isConnected || !inView(target)) target = firstInView((el) => el.classList.contains(success));
+		if (target) {
+			state.attempts++;
+			state.clickedAt = performance.now();
+			click(target);
+		}
+		// After the page's own microtasks (Svelte flushes its updates in one).
+		Promise.resolve()
+			.then(() => Promise.resolve())
+			.then(() => {
+				if (state.clickable === null && worked()) done(performance.now());
+				else if (state.clickable === null) setTimeout(tryClick, 2);
+			});
+	};
+	const frame = () => {
+		if (state.visible === null && document.documentElement && firstInView()) {
+			state.visible = performance.now();
+			tryClick();
+			return;
+		}
+		requestAnimationFrame(frame);
+	};
+	requestAnimationFrame(frame);
+	// A page that fails to render still answers the harness.
+	addEventListener('error', (event) => (state.error ??= String(event.message)));
+}
+
+/** Collects rAF frames in the page: start time, main-thread end, input events handled, phase. */
+function startFrames() {
+	const record = (window.__frames = { frames: [], phase: 'idle', running: true });
+	let inputs = 0;
+	for (const type of ['wheel', 'mousemove', 'pointermove', 'mousedown', 'click']) {
+		addEventListener(type, () => inputs++, { capture: true, passive: true });
+	}
+	const channel = new MessageChannel();
+	let pending = null;
+	// A message posted in a rAF callback is handled after that frame's style, layout and paint.
+	channel.port1.onmessage = () => {
+		if (pending) pending.end = performance.now();
+	};
+	const loop = (t) => {
+		if (!record.running) return;
+		pending = { t, end: null, inputs, phase: record.phase };
+		inputs = 0;
+		record.frames.push(pending);
+		channel.port2.postMessage(0);
+		requestAnimationFrame(loop);
+	};
+	requestAnimationFrame(loop);
+}
+
+const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : null);
+export const median = (values) => {
+	const sorted = values.filter((v) => v != null && Number.isFinite(v)).sort((a, b) => a - b);
+	if (!sorted.length) return null;
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+export const p95 = (values) => quantile([...values].sort((a, b) => a - b), 0.95);
+
+/**
+ * Frame statistics over the gesture, for every frame of each phase: rAF intervals (what the reader
+ * sees; headless Chromium draws at 60 Hz, so the floor is 16.7 ms) and main-thread work (the
+ * frame's rAF timestamp → the end of that frame's rendering). Work is taken over all the phase's
+ * frames, not only those that handled an input: when the main thread is busy, Chromium dispatches
+ * input outside the frame and the cost lands in the frame after it.
+ */
+export function frameStats(frames) {
+	const byPhase = { zoom: { intervals: [], work: [], inputFrames: 0 }, pan: { intervals: [], work: [], inputFrames: 0 } };
+	for (let i = 0; i + 1 < frames.length; i++) {
+		const frame = frames[i];
+		const phase = byPhase[frame.phase];
+		if (!phase) continue;
+		phase.intervals.push(frames[i + 1].t - frame.t);
+		if (frame.end != null) phase.work.push(frame.end - frame.t);
+		if (frame.inputs > 0) phase.inputFrames++;
+	}
+	return byPhase;
+}
+
+/** The rectangle of `selector` that is inside the viewport (gestures must land on screen). */
+async function areaInView(page, selector) {
+	return page.evaluate((sel) => {
+		const el = document.querySelector(sel);
+		if (!el) return null;
+		const r = el.getBoundingClientRect();
+		const top = Math.max(0, r.top);
+		const bottom = Math.min(innerHeight, r.bottom);
+		const left = Math.max(0, r.left);
+		const right = Math.min(innerWidth, r.right);
+		return { x: left, y: top, width: right - left, height: bottom - top, fullHeight: r.height };
+	}, selector);
+}
+
+/** What the tool says it shows, to prove the gesture moved the view. */
+async function viewState(page, tool) {
+	return page.evaluate((tool) => {
+		if (tool === 'ours') return document.querySelector('[data-testid="visible-range"]')?.textContent?.trim() ?? null;
+		if (tool === 'vis') {
+			const w = window.timeline?.getWindow?.();
+			return w ? `${new Date(w.start).toISOString().slice(0, 10)} – ${new Date(w.end).toISOString().slice(0, 10)}` : null;
+		}
+		// TimelineJS: the time navigator's scroll position and its first and last visible tick labels.
+		const slider = document.querySelector('.tl-timenav-slider');
+		const labels = [...document.querySelectorAll('.tl-timeaxis-tick-text')].filter((el) => {
+			const r = el.getBoundingClientRect();
+			return r.width > 0 && r.left >= 0 && r.right <= innerWidth;
+		});
+		return `${slider?.style.left ?? '?'} [${labels[0]?.textContent ?? ''} … ${labels.at(-1)?.textContent ?? ''}]`;
+	}, tool);
+}
+
+/** Waits until the page has drawn `count` consecutive quick frames (or `max` ms passed). */
+async function settle(page, count = 10, max = 5000) {
+	await page.evaluate(
+		({ count, max }) =>
+			new Promise((resolve) => {
+				const start = performance.now();
+				let quick = 0;
+				let last = null;
+				const loop = (t) => {
+					if (last !== null) quick = t - last < 20 ? quick + 1 : 0;
+					last = t;
+					if (quick >= count || performance.now() - start > max) resolve();
+					else requestAnimationFrame(loop);
+				};
+				requestAnimationFrame(loop);
+			}),
+		{ count, max }
+	);
+}
+
+/**
+ * The scripted gesture, through real input (CDP): 60 zoom steps at the centre of the visible
+ * part of the plot (40 in, 20 out), then a 60-step drag pan. Returns frames and the view before,
+ * after the zoom and after the pan.
+ */
+async function gesture(page, toolName, maxMs = 15_000) {
+	const tool = TOOLS[toolName];
+	const area = await areaInView(page, tool.area);
+	if (!area || area.width < 50 || area.height < 20) throw new Error(`${toolName}: no ${tool.area} in view to zoom and pan`);
+	const cx = Math.round(area.x + area.width / 2);
+	// Ours: the lanes sit just above the axis; a drag must start on the plot's background, so aim
+	// at the middle of what is in view. TimelineJS: drag the time navigator in its lower part.
+	const cy = Math.round(area.y + area.height / 2);
+	const views = { before: await viewState(page, toolName) };
+	// A tool that takes seconds a step stops early; the steps done are reported.
+	const deadline = Date.now() + maxMs;
+	const steps = { zoom: 0, pan: 0 };
+	await page.evaluate(startFrames);
+	await page.mouse.move(cx, cy);
+	await page.evaluate(() => (window.__frames.phase = 'zoom'));
+	if (tool.gesture === 'wheel') {
+		await page.keyboard.down('Control');
+		for (let i = 0; i < 60 && Date.now() < deadline; i++, steps.zoom++) await page.mouse.wheel(0, i < 40 ? -12 : 12);
+		await page.keyboard.up('Control');
+	} else {
+		const button = async (name) => page.locator(`.tl-menubar-button:has(.tl-icon-zoom-${name})`).boundingBox();
+		const zoomIn = await button('in');
+		const zoomOut = await button('out');
+		if (!zoomIn || !zoomOut) throw new Error('TimelineJS zoom buttons not found');
+		// Five levels in, five out, five times, then six in and four out (ending zoomed in, as ours
+		// does): TimelineJS redraws its whole axis on each zoom, and its deepest levels (up to 89×)
+		// cost seconds a click even with 40 events.
+		for (let i = 0; i < 60 && Date.now() < deadline; i++, steps.zoom++) {
+			const box = i % 10 < (i < 50 ? 5 : 6) ? zoomIn : zoomOut;
+			await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+		}
+		await page.mouse.move(cx, cy);
+	}
+	await page.waitForTimeout(250);
+	views.zoomed = await viewState(page, toolName);
+	await page.evaluate(() => (window.__frames.phase = 'pan'));
+	// Start the drag on empty background: a drag that starts on a mark would click it.
+	const start = await page.evaluate(
+		({ cx, cy, selector }) => {
+			for (let dy = 0; dy < 200; dy += 6) {
+				for (const y of [cy + dy, cy - dy]) {
+					const hit = document.elementFromPoint(cx, y);
+					if (hit && !hit.closest('button, a, .vis-item, .tl-timemarker, .tl-menubar')) return { x: cx, y };
+				}
+			}
+			return { x: cx, y: cy };
+		},
+		{ cx, cy, selector: tool.visible }
+	);
+	await page.mouse.move(start.x, start.y);
+	await page.mouse.down();
+	const panDeadline = Date.now() + maxMs;
+	for (let i = 1; i <= 60 && Date.now() < panDeadline; i++, steps.pan++) await page.mouse.move(start.x - 8 * i, start.y);
+	await page.mouse.up();
+	await page.waitForTimeout(250);
+	views.panned = await viewState(page, toolName);
+	const frames = await page.evaluate(() => {
+		window.__frames.running = false;
+		return window.__frames.frames;
+	});
+	return { frames, views, steps };
+}
+
+/** Whether a URL stays on this machine (the peers must make no outside request). */
+const isLocal = (url) => /^(data|blob|about):/.test(url) || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url);
+
+/**
+ * One page of one tool: `reps` loads (fewer when a load is slow), each measuring first visible and
+ * first clickable, then the gesture's frames in the same load (the opened event closed again).
+ * Transferred sizes are taken from the first load.
+ */
+export async function measurePage(browser, { tool: toolName, url, reps = 5, slowReps = 3, slowMs = 5_000, frameReps = 3, slowGestureMs = 15_000, timeoutMs = 150_000, log = () => {} }) {
+	const tool = TOOLS[toolName];
+	const result = { tool: toolName, url, runs: [], bytes: null, outside: [], errors: [], views: [] };
+	let planned = reps;
+	for (let rep = 0; rep < planned; rep++) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+		const page = await context.newPage();
+		await page.addInitScript(probe, { visible: tool.visible, success: tool.success });
+		const responses = [];
+		page.on('request', (request) => {
+			if (!isLocal(request.url())) result.outside.push(request.url());
+		});
+		if (rep === 0) page.on('response', (response) => responses.push(response));
+		page.on('pageerror', (error) => result.errors.push(String(error.message).slice(0, 200)));
+		page.on('console', (message) => {
+			if (message.type() === 'error') result.errors.push(`console: ${message.text().slice(0, 200)}`);
+		});
+		const wall = Date.now();
+		try {
+			await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+			await page.waitForFunction(() => window.__bench && (window.__bench.clickable !== null || window.__bench.error), null, {
+				timeout: timeoutMs,
+				polling: 100
+			});
+			const probeResult = await page.evaluate(() => {
+				const nav = performance.getEntriesByType('navigation')[0];
+				const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+				return { ...window.__bench, load: nav?.loadEventStart || null, dcl: nav?.domContentLoadedEventStart || null, fcp: fcp?.startTime ?? null };
+			});
+			const run = {
+				visible: probeResult.visible,
+				clickable: probeResult.clickable,
+				attempts: probeResult.attempts,
+				fcp: probeResult.fcp,
+				load: probeResult.load,
+				dcl: probeResult.dcl,
+				longest: probeResult.longest,
+				blocking: probeResult.blocking,
+				wallMs: null
+			};
+			if (rep === 0) {
+				await page.waitForLoadState('load', { timeout: timeoutMs });
+				result.bytes = await transferred(responses);
+				result.markCount = await page.locator(tool.visible).count();
+				result.extra = await page.evaluate((area) => ({
+					nodes: document.getElementsByTagName('*').length,
+					heapMB: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+					plotHeight: document.querySelector(area)?.getBoundingClientRect().height ?? null,
+					pageHeight: document.documentElement.scrollHeight
+				}), tool.area);
+			}
+			if (rep < frameReps) {
+				await undoClick(page, toolName);
+				await settle(page);
+				const started = Date.now();
+				const { frames, views, steps } = await gesture(page, toolName);
+				run.frames = frameStats(frames);
+				run.steps = steps;
+				run.gestureMs = Date.now() - started;
+				result.views.push(views);
+				// A slow gesture is measured once: its frames already say what they have to say.
+				if (run.gestureMs > slowGestureMs) frameReps = rep + 1;
+			}
+			run.wallMs = Date.now() - wall;
+			result.runs.push(run);
+			log(`${toolName} ${url} #${rep + 1}: visible ${fmt(run.visible)} ms, clickable ${fmt(run.clickable)} ms (${run.attempts} tries), ${((Date.now() - wall) / 1000).toFixed(1)} s`);
+			if (rep === 0 && (run.clickable ?? Infinity) > slowMs) planned = Math.min(planned, slowReps);
+		} catch (error) {
+			result.errors.push(`run ${rep + 1}: ${String(error.message).split('\n')[0]}`);
+			log(`${toolName} ${url} #${rep + 1}: FAILED ${String(error.message).split('\n')[0]}`);
+			if (rep === 0) result.timedOut = /Timeout/i.test(String(error.message)) ? timeoutMs : null;
+			await context.close();
+			break;
+		}
+		await context.close();
+	}
+	return result;
+}
+
+const fmt = (ms) => (ms == null ? '–' : Math.round(ms));
+
+/**
+ * After the clickable check: close what the click opened and go back to the top, so the gesture
+ * starts from the page's first view. On / a click also scrolls the story to the event, and the
+ * story moves the axis to it (camera), so the zoom is reset too.
+ */
+async function undoClick(page, toolName) {
+	if (toolName === 'ours') {
+		await page.evaluate(() => document.querySelector('section.panel button.close')?.click());
+	}
+	await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+	await settle(page);
+	if (toolName === 'ours') {
+		const reset = page.getByRole('button', { name: 'Reset', exact: true });
+		if ((await reset.count()) && (await reset.isEnabled())) await reset.click({ timeout: 60_000 });
+	}
+}
+
+/** Sum of gzip sizes (zlib default level) of the JS, CSS, HTML and data the page loaded. */
+async function transferred(responses) {
+	const bytes = { js: 0, css: 0, html: 0, data: 0, jsFiles: 0, cssFiles: 0, other: 0 };
+	for (const response of responses) {
+		let body;
+		try {
+			body = await response.body();
+		} catch {
+			// Chromium keeps no body past its buffer limit (our 10,000-event HTML is 63 MB): fetch
+			// the same URL again from here (it is on this machine).
+			try {
+				const again = await fetch(response.url());
+				body = Buffer.from(await again.arrayBuffer());
+			} catch {
+				continue;
+			}
+		}
+		const type = response.request().resourceType();
+		const contentType = response.headers()['content-type'] ?? '';
+		const size = gzipSync(body).length;
+		if (type === 'script' || /javascript/.test(contentType)) {
+			bytes.js += size;
+			bytes.jsFiles++;
+		} else if (type === 'stylesheet' || /text\/css/.test(contentType)) {
+			bytes.css += size;
+			bytes.cssFiles++;
+		} else if (type === 'document') bytes.html += size;
+		else if (type === 'fetch' || type === 'xhr' || /json/.test(contentType)) bytes.data += size;
+		else bytes.other += size;
+	}
+	return bytes;
+}
