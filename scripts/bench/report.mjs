@@ -55,6 +55,8 @@ export function buildReport({ machine, versions, datasets, rows, lighthouse, lig
 			'One run on the machine below; figures move by 10–20 % between runs, so read ratios and orders of magnitude, not the last digit. ' +
 			'How each figure is taken is under [Method](#method).'
 	);
+	out.push('');
+	out.push('To run it again: `npm run bench` (about 13–15 minutes on 2 cores; it rewrites this file). `npm run bench -- --quick` checks the harness in about 2 minutes and only prints; `--no-write` prints a full run without touching this file.');
 	const busiest = Math.max(...[machine.loadStart, machine.loadMeasure, machine.loadEnd].map(Number).filter(Number.isFinite));
 	if (busiest > machine.cores) {
 		out.push('');
@@ -66,7 +68,7 @@ export function buildReport({ machine, versions, datasets, rows, lighthouse, lig
 	out.push(`- CPU: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory`);
 	out.push(`- Chromium ${machine.chromium} (\`${machine.chromiumPath}\`), headless, driven by Playwright; viewport 1280×800, device scale 1`);
 	out.push(`- Node ${machine.node}; TimelineJS3 ${versions.timelinejs}; vis-timeline ${versions.visTimeline}; Lighthouse ${lighthouse.find((l) => l.version)?.version ?? '?'}`);
-	out.push(`- Date: ${machine.date}; whole run (builds included): ${(totalMs / 60000).toFixed(1)} min`);
+	out.push(`- Date: ${machine.date}${totalMs ? `; whole run (builds included): ${(totalMs / 60000).toFixed(1)} min` : ''}`);
 	out.push(`- Load average (1 min) at the start ${machine.loadStart}, before the page measurements ${machine.loadMeasure}, at the end ${machine.loadEnd}: anything else running on the 2 cores (tests, builds) shows here and slows every figure.`);
 	out.push('');
 

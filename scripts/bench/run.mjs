@@ -11,8 +11,9 @@
 // It is a benchmark, not a test: budgets that fail are reported, and it exits 0 unless something
 // broke. Servers and temporary folders are removed at the end, also on Ctrl-C.
 //
-// Options: --quick (one run per page, no 10,000-event data: for checking the harness),
-//          --json <file> (also write the raw results), --no-write (print only).
+// Options: --quick (one run per page, no 10,000-event data: for checking the harness, ~2 min;
+//          prints only), --json <file> (also write the raw results), --from-json <file> (only rebuild the
+//          report from such a file), --no-write (print only, leave docs/bench.md alone).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,7 +31,8 @@ const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const JSON_OUT = args.includes('--json') ? resolve(args[args.indexOf('--json') + 1]) : null;
-const WRITE = !args.includes('--no-write');
+// A quick run's figures are not for quoting: it never overwrites docs/bench.md.
+const WRITE = !args.includes('--no-write') && !QUICK;
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // The whole run must stay within ~15 minutes on a 2-core machine: past these marks the remaining
@@ -296,7 +298,7 @@ async function main() {
 
 	/* ---- 5. report */
 	machine.loadEnd = loadavg()[0].toFixed(2);
-	const report = buildReport({
+	const reportInput = {
 		machine,
 		versions: peerVersions(),
 		datasets: datasets.map(({ data, ...rest }) => rest),
@@ -305,16 +307,26 @@ async function main() {
 		lighthouseRuns: LIGHTHOUSE_RUNS,
 		totalMs: Date.now() - STARTED,
 		quick: QUICK
-	});
+	};
+	const report = buildReport(reportInput);
 	console.log(`\n${report}`);
 	if (WRITE) {
 		writeFileSync(join(PROJECT, 'docs', 'bench.md'), report);
 		log('wrote docs/bench.md');
 	}
-	if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine, datasets: datasets.map(({ data, ...rest }) => rest), rows, lighthouse }, null, 2));
+	if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ ...reportInput }, null, 2));
 }
 
-main()
+/** --from-json <file>: the report again from a run's saved results (no builds, no measurements). */
+function reportFromJson(file) {
+	const saved = JSON.parse(readFileSync(file, 'utf8'));
+	const report = buildReport({ versions: peerVersions(), lighthouseRuns: 3, totalMs: null, ...saved });
+	console.log(report);
+	if (WRITE) writeFileSync(join(PROJECT, 'docs', 'bench.md'), report);
+}
+
+const FROM_JSON = args.includes('--from-json') ? resolve(args[args.indexOf('--from-json') + 1]) : null;
+(FROM_JSON ? Promise.resolve().then(() => reportFromJson(FROM_JSON)) : main())
 	.then(() => {
 		cleanup();
 		log('done');
