@@ -101,18 +101,39 @@ function probe({ visible, success }) {
 	addEventListener('error', (event) => (state.error ??= String(event.message)));
 }
 
-/** Collects rAF frames in the page: start time, main-thread end, input events handled, phase. */
+/**
+ * Collects rAF frames in the page (start time, main-thread end, input events handled, phase) and
+ * the main thread's busy spans: each frame from its rAF timestamp to the end of its rendering, and
+ * each input event from its dispatch to the end of its task (a message posted at dispatch runs once
+ * the task, with the page's microtasks, is over).
+ */
 function startFrames() {
-	const record = (window.__frames = { frames: [], phase: 'idle', running: true });
+	const record = (window.__frames = { frames: [], busy: [], phase: 'idle', running: true });
 	let inputs = 0;
-	for (const type of ['wheel', 'mousemove', 'pointermove', 'mousedown', 'click']) {
-		addEventListener(type, () => inputs++, { capture: true, passive: true });
+	const inputChannel = new MessageChannel();
+	const starts = [];
+	inputChannel.port1.onmessage = () => {
+		const start = starts.shift();
+		if (start !== undefined && record.running) record.busy.push([start, performance.now()]);
+	};
+	for (const type of ['wheel', 'mousemove', 'pointermove', 'mousedown', 'mouseup', 'click']) {
+		addEventListener(
+			type,
+			() => {
+				inputs++;
+				starts.push(performance.now());
+				inputChannel.port2.postMessage(0);
+			},
+			{ capture: true, passive: true }
+		);
 	}
 	const channel = new MessageChannel();
 	let pending = null;
 	// A message posted in a rAF callback is handled after that frame's style, layout and paint.
 	channel.port1.onmessage = () => {
-		if (pending) pending.end = performance.now();
+		if (!pending) return;
+		pending.end = performance.now();
+		record.busy.push([pending.t, pending.end]);
 	};
 	const loop = (t) => {
 		if (!record.running) return;
@@ -141,14 +162,30 @@ export const p95 = (values) => quantile([...values].sort((a, b) => a - b), 0.95)
  * frames, not only those that handled an input: when the main thread is busy, Chromium dispatches
  * input outside the frame and the cost lands in the frame after it.
  */
-export function frameStats(frames) {
+export function frameStats(frames, busy = []) {
+	// The busy spans merged, then each frame interval's share of them.
+	const merged = [];
+	for (const [start, end] of [...busy].sort((a, b) => a[0] - b[0])) {
+		const last = merged.at(-1);
+		if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+		else merged.push([start, end]);
+	}
+	const busyWithin = (from, to) => {
+		let sum = 0;
+		for (const [start, end] of merged) {
+			if (start >= to) break;
+			if (end > from) sum += Math.min(end, to) - Math.max(start, from);
+		}
+		return sum;
+	};
 	const byPhase = { zoom: { intervals: [], work: [], inputFrames: 0 }, pan: { intervals: [], work: [], inputFrames: 0 } };
 	for (let i = 0; i + 1 < frames.length; i++) {
 		const frame = frames[i];
 		const phase = byPhase[frame.phase];
 		if (!phase) continue;
-		phase.intervals.push(frames[i + 1].t - frame.t);
-		if (frame.end != null) phase.work.push(frame.end - frame.t);
+		const next = frames[i + 1].t;
+		phase.intervals.push(next - frame.t);
+		phase.work.push(busyWithin(frame.t, next));
 		if (frame.inputs > 0) phase.inputFrames++;
 	}
 	return byPhase;
@@ -267,11 +304,11 @@ async function gesture(page, toolName, maxMs = 15_000) {
 	await page.mouse.up();
 	await page.waitForTimeout(250);
 	views.panned = await viewState(page, toolName);
-	const frames = await page.evaluate(() => {
+	const { frames, busy } = await page.evaluate(() => {
 		window.__frames.running = false;
-		return window.__frames.frames;
+		return { frames: window.__frames.frames, busy: window.__frames.busy };
 	});
-	return { frames, views, steps };
+	return { frames, busy, views, steps };
 }
 
 /** Whether a URL stays on this machine (the peers must make no outside request). */
@@ -282,11 +319,18 @@ const isLocal = (url) => /^(data|blob|about):/.test(url) || /^https?:\/\/(127\.0
  * first clickable, then the gesture's frames in the same load (the opened event closed again).
  * Transferred sizes are taken from the first load.
  */
-export async function measurePage(browser, { tool: toolName, url, reps = 5, slowReps = 3, slowMs = 5_000, frameReps = 3, slowGestureMs = 15_000, timeoutMs = 150_000, log = () => {} }) {
+export async function measurePage(browser, { tool: toolName, url, reps = 5, slowReps = 3, slowMs = 5_000, frameReps = 3, slowGestureMs = 15_000, timeoutMs = 150_000, deadline = Infinity, log = () => {} }) {
 	const tool = TOOLS[toolName];
 	const result = { tool: toolName, url, runs: [], bytes: null, outside: [], errors: [], views: [] };
 	let planned = reps;
+	let lastWall = 0;
 	for (let rep = 0; rep < planned; rep++) {
+		// Past the run's deadline a page keeps the runs it has (always at least one).
+		if (rep > 0 && Date.now() + lastWall > deadline) {
+			result.cut = `${rep} of ${planned} runs: the run's time budget was spent`;
+			log(`${toolName} ${url}: stopping after ${rep} runs (time budget)`);
+			break;
+		}
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 		const page = await context.newPage();
 		await page.addInitScript(probe, { visible: tool.visible, success: tool.success });
@@ -337,8 +381,8 @@ export async function measurePage(browser, { tool: toolName, url, reps = 5, slow
 				await undoClick(page, toolName);
 				await settle(page);
 				const started = Date.now();
-				const { frames, views, steps } = await gesture(page, toolName);
-				run.frames = frameStats(frames);
+				const { frames, busy, views, steps } = await gesture(page, toolName);
+				run.frames = frameStats(frames, busy);
 				run.steps = steps;
 				run.gestureMs = Date.now() - started;
 				result.views.push(views);
@@ -346,6 +390,8 @@ export async function measurePage(browser, { tool: toolName, url, reps = 5, slow
 				if (run.gestureMs > slowGestureMs) frameReps = rep + 1;
 			}
 			run.wallMs = Date.now() - wall;
+			// The next run is estimated from this one, less its one-off parts (sizes, frames).
+			lastWall = rep === 0 ? run.wallMs - (run.gestureMs ?? 0) : run.wallMs;
 			result.runs.push(run);
 			log(`${toolName} ${url} #${rep + 1}: visible ${fmt(run.visible)} ms, clickable ${fmt(run.clickable)} ms (${run.attempts} tries), ${((Date.now() - wall) / 1000).toFixed(1)} s`);
 			if (rep === 0 && (run.clickable ?? Infinity) > slowMs) planned = Math.min(planned, slowReps);
