@@ -6,6 +6,7 @@ import {
 	ERA_ROW,
 	LANE,
 	MAX_LANES,
+	MIN_LANES,
 	NARROW_WIDTH,
 	plotGeometry,
 	SPAN_ROW
@@ -24,6 +25,26 @@ describe('plotGeometry', () => {
 		{ width: 360, densest: 1, lanes: 4 }
 	])('plotGeometry($width, 2, $densest).lanes is $lanes', ({ width, densest, lanes }) => {
 		expect(plotGeometry(width, 2, densest).lanes).toBe(lanes);
+	});
+
+	it.each([
+		{ maxHeight: Infinity, lanes: 10 },
+		{ maxHeight: 1000, lanes: 10 },
+		// 24 + 2 × 26 + 30 + 34 = 140 px without lanes; 30 px a lane.
+		{ maxHeight: 140 + 7 * LANE, lanes: 7 },
+		{ maxHeight: 140 + 7 * LANE + LANE - 1, lanes: 7 },
+		{ maxHeight: 140 + MIN_LANES * LANE, lanes: MIN_LANES },
+		{ maxHeight: 100, lanes: MIN_LANES },
+		{ maxHeight: 0, lanes: MIN_LANES }
+	])('plotGeometry(1200, 2, 10, $maxHeight) has $lanes lanes and fits when it can', ({ maxHeight, lanes }) => {
+		const geometry = plotGeometry(1200, 2, 10, maxHeight);
+		expect(geometry.lanes).toBe(lanes);
+		if (lanes > MIN_LANES) expect(geometry.height).toBeLessThanOrEqual(maxHeight);
+	});
+
+	it('a height cap never adds lanes beyond what the data needs', () => {
+		expect(plotGeometry(1200, 2, 3, 2000).lanes).toBe(5);
+		expect(plotGeometry(360, 2, 10, 2000).lanes).toBe(4);
 	});
 
 	it('plotGeometry(1200, 2, 5) stacks eras, spans, clusters, 5 lanes and the axis', () => {

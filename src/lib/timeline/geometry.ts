@@ -22,12 +22,19 @@ export interface PlotGeometry {
 	height: number;
 }
 
+/** However short the screen, the plot keeps this many lanes (denser periods fold into clusters). */
+export const MIN_LANES = 3;
+
 /**
  * Geometry for a plot `width` px wide with `spanRows` rows of spans. `densestDay` is the most
  * events on one day: wide plots get a lane each (up to MAX_LANES) so a dense day can be read in full.
+ * `maxHeight` caps the plot's height by dropping lanes (never below MIN_LANES): the plot sticks above
+ * the story, and on a short screen ten lanes would leave the story too little room to be read.
  */
-export function plotGeometry(width: number, spanRows: number, densestDay: number): PlotGeometry {
-	const lanes = width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(5, densestDay));
+export function plotGeometry(width: number, spanRows: number, densestDay: number, maxHeight = Infinity): PlotGeometry {
+	const wanted = width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(5, densestDay));
+	const fixed = ERA_ROW + spanRows * SPAN_ROW + CLUSTER_ROW + AXIS;
+	const lanes = Math.max(MIN_LANES, Math.min(wanted, Math.floor((maxHeight - fixed) / LANE)));
 	const spanTop = ERA_ROW;
 	const clusterTop = spanTop + spanRows * SPAN_ROW;
 	const lanesTop = clusterTop + CLUSTER_ROW;
