@@ -23,4 +23,10 @@ test('at 360 px the timeline fits and the details panel is a usable bottom sheet
 	await expect(sheet).toHaveCount(0);
 	await markOf(page, treaty).tap();
 	await expect(panel(page)).toBeVisible();
+	// The sheet is modal: a tap on the dimmed page above it closes it (and reaches nothing beneath).
+	const url = page.url();
+	await page.touchscreen.tap(180, 40);
+	await expect(panel(page)).toHaveCount(0);
+	expect(page.url(), 'the tap above the sheet only closed it').not.toContain('event=');
+	expect(url).toContain('event=');
 });
