@@ -10,6 +10,7 @@ import {
 	densestDay,
 	filterEvents,
 	NO_FILTER,
+	MAX_SPAN_ROWS,
 	packSpans,
 	domainFor,
 	searchTokens,
@@ -57,6 +58,10 @@ export class TimelineState {
 	readonly range = $derived(visibleRange(this.baseScale, this.transform));
 	readonly ticks = $derived(ticksFor(this.range[0], this.range[1], this.width));
 	// The buttons judge by where the view is heading, so they disable at once at the limit.
+	/** An animated zoom is on its way to a target (marks are re-laid out, and may fold, meanwhile). */
+	get moving(): boolean {
+		return this.#target !== null;
+	}
 	readonly canZoomIn = $derived((this.#target ?? this.transform).k < this.scaleExtent[1] * 0.999);
 	/** Zoomed or panned away from the whole-domain view. */
 	readonly isZoomed = $derived(this.transform.k > 1.001);
@@ -72,8 +77,9 @@ export class TimelineState {
 		this.data = data;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		const spans = data.events.filter((event) => event.endTime !== undefined);
-		this.spanRows = packSpans(spans.map((e) => ({ id: e.id, x: e.time, x2: e.endTime! })), 0);
-		this.spanRowCount = spans.length ? Math.max(...this.spanRows.values()) + 1 : 0;
+		// Spans beyond MAX_SPAN_ROWS rows get no row: they are drawn as points (TimelineEvents).
+		this.spanRows = packSpans(spans.map((e) => ({ id: e.id, x: e.time, x2: e.endTime! })), 0, MAX_SPAN_ROWS);
+		this.spanRowCount = this.spanRows.size ? Math.max(...this.spanRows.values()) + 1 : 0;
 		this.densestDay = densestDay(data.events.filter((e) => e.date.precision === 'day').map((e) => e.date.text));
 	}
 

@@ -18,3 +18,4 @@ export * from './camera.ts';
 export * from './embed.ts';
 export * from './cite.ts';
 export * from './export.ts';
+export * from './story-window.ts';

@@ -4,6 +4,7 @@ import { dataPaths, loadTimeline } from '../server/data.ts';
 import { densestDay, plotGeometry } from './geometry.ts';
 import {
 	layoutEvents,
+	MAX_SPAN_ROWS,
 	packSpans,
 	truncateLabel,
 	type Layout,
@@ -362,6 +363,32 @@ describe('packSpans', () => {
 			return { id: `s${i}`, x, x2: x + next() * 200 };
 		});
 		expectNoOverlaps(spans, packSpans(spans, 6), 6);
+	});
+
+	it('packSpans(spans, 0, 2) fills two rows and leaves the spans that find no room out', () => {
+		const spans: SpanInput[] = [
+			{ id: 'a', x: 0, x2: 100 },
+			{ id: 'b', x: 10, x2: 50 },
+			{ id: 'c', x: 20, x2: 30 },
+			{ id: 'd', x: 60, x2: 90 },
+			{ id: 'e', x: 120, x2: 130 }
+		];
+		const rows = packSpans(spans, 0, 2);
+		expect(Object.fromEntries(rows)).toEqual({ a: 0, b: 1, d: 1, e: 0 });
+		expect(rows.has('c')).toBe(false);
+	});
+
+	it(`packSpans(300 random spans, 6, MAX_SPAN_ROWS) never uses more than ${MAX_SPAN_ROWS} rows and packs without overlaps`, () => {
+		let seed = 11;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const spans = Array.from({ length: 300 }, (_, i) => {
+			const x = random() * 2000;
+			return { id: `s${i}`, x, x2: x + random() * 300 };
+		});
+		const rows = packSpans(spans, 6, MAX_SPAN_ROWS);
+		expect(Math.max(...rows.values())).toBe(MAX_SPAN_ROWS - 1);
+		expect(rows.size).toBeLessThan(300);
+		expectNoOverlaps(spans.filter((span) => rows.has(span.id)), rows, 6);
 	});
 
 	it('packSpans(spans, gap) does not mutate its input', () => {

@@ -120,13 +120,22 @@ export interface SpanInput {
 	x2: number;
 }
 
-/** Packs spans into rows so that no two in a row overlap (with `gap` px between them). */
-export function packSpans(spans: readonly SpanInput[], gap: number): Map<string, number> {
+/** Span rows the plot draws at most; more would push the event lanes off a laptop screen. */
+export const MAX_SPAN_ROWS = 4;
+
+/**
+ * Packs spans into rows so that no two in a row overlap (with `gap` px between them), using at
+ * most `maxRows` rows. A span that finds no free row is left out of the map: the plot draws it as
+ * a point at its start, in the event lanes, where clusters fold dense periods (level of detail for
+ * data with hundreds of overlapping spans).
+ */
+export function packSpans(spans: readonly SpanInput[], gap: number, maxRows = Infinity): Map<string, number> {
 	const rowEnds: number[] = [];
 	const rows = new Map<string, number>();
 	for (const span of [...spans].sort((a, b) => a.x - b.x)) {
 		let row = rowEnds.findIndex((end) => span.x - end >= gap);
-		if (row < 0) row = rowEnds.push(-Infinity) - 1;
+		if (row < 0 && rowEnds.length < maxRows) row = rowEnds.push(-Infinity) - 1;
+		if (row < 0) continue;
 		rowEnds[row] = span.x2;
 		rows.set(span.id, row);
 	}

@@ -1,0 +1,107 @@
+/**
+ * The site with 1,000 generated events (the benchmark's generator, verbatim excerpts and all),
+ * built for real: the story is a window of steps that grows as the reader scrolls and jumps to the
+ * event a mark opens; overlapping spans beyond the row limit fold into the lanes, so the plot stays
+ * within the screen. (Timings at 1,000 and 10,000 events are in `npm run bench`, not here.)
+ */
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { writeDataset } from '../scripts/bench/generate.mjs';
+import { loadTimeline } from '../src/lib/server/data.ts';
+import { expect, plot, test } from './fixtures';
+import { oncePerRun, runDir, serveFolder, viteBuild } from './fixture-build';
+
+const COUNT = 1_000;
+/** STORY_PAGE and STORY_MAX of src/lib/timeline/story-window.ts, as a reader sees them. */
+const PAGE = 150;
+const MAX = 450;
+
+test.describe('1,000 events', () => {
+	test.describe.configure({ mode: 'default' });
+	let site: { url: string; stop: () => Promise<void> } | undefined;
+	let ids: string[] = [];
+
+	test.beforeAll(async ({}, info) => {
+		test.setTimeout(240_000);
+		const dir = await oncePerRun('large-site', async () => {
+			const root = runDir('large-data');
+			const eventsFile = join(root, 'events.json');
+			writeDataset(COUNT, eventsFile, join(root, 'sources'));
+			const outDir = join(root, 'build');
+			const result = await viteBuild({ eventsFile, sourcesDir: join(root, 'sources'), outDir });
+			if (result.status !== 0) throw new Error(`the 1,000-event site did not build:\n${result.output.slice(-4000)}`);
+			return root;
+		});
+		// The story's order, from the same loader the build uses (events sorted by their place on the axis).
+		ids = loadTimeline({ eventsFile: join(dir, 'events.json'), sourcesDir: join(dir, 'sources') }).events.map((event) => event.id);
+		site = await serveFolder(join(dir, 'build'), 4420 + info.parallelIndex);
+	});
+	test.afterAll(async () => site?.stop());
+
+	const steps = (page: Page) => page.locator('[data-step-id]');
+	async function open(page: Page, path = '/') {
+		await page.goto(`${site!.url}${path}`);
+		await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible({ timeout: 30_000 });
+	}
+
+	test('without JavaScript the page lists the first steps and says how many there are', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${site!.url}/`);
+		await expect(steps(page)).toHaveCount(PAGE);
+		await expect(page.getByText(`Events 1–${PAGE} of 1,000 are listed here`)).toBeVisible();
+		await context.close();
+	});
+
+	test('the story starts with its first steps, in order, and the plot fits on screen', async ({ page }) => {
+		await open(page);
+		await expect(steps(page)).toHaveCount(PAGE);
+		expect(await steps(page).evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.stepId))).toEqual(ids.slice(0, PAGE));
+		const sticky = await page.locator('.sticky').boundingBox();
+		expect(sticky!.height, 'the sticky timeline leaves room for the story').toBeLessThanOrEqual(0.8 * 720);
+		await expect(page.getByRole('button', { name: /^Show earlier events/ })).toHaveCount(0);
+	});
+
+	test('scrolling down grows the story a page at a time, never past its limit', async ({ page }) => {
+		await open(page);
+		await page.mouse.move(400, 650);
+		const counts = new Set<number>();
+		for (let i = 0; i < 120 && counts.size < 4; i++) {
+			await page.mouse.wheel(0, 4000);
+			await page.waitForTimeout(60);
+			counts.add(await steps(page).count());
+		}
+		expect([...counts].sort((a, b) => a - b)).toEqual(expect.arrayContaining([PAGE, 2 * PAGE, MAX]));
+		expect(Math.max(...counts)).toBe(MAX);
+		// Past the limit the start is dropped: the first step in the page is no longer the first event.
+		await expect.poll(async () => (await steps(page).first().getAttribute('data-step-id')) !== ids[0]).toBe(true);
+		// What is in the page is still a contiguous, ordered run of the story.
+		const inPage = await steps(page).evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.stepId!));
+		const from = ids.indexOf(inPage[0]!);
+		expect(inPage).toEqual(ids.slice(from, from + inPage.length));
+	});
+
+	test('"Show later events" from the keyboard adds the next page and moves focus to its first step', async ({ page }) => {
+		await open(page);
+		const more = page.getByRole('button', { name: /^Show later events/ });
+		await more.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator(`article#event-${ids[PAGE]}`)).toBeFocused();
+		expect(await steps(page).count()).toBeGreaterThanOrEqual(2 * PAGE);
+	});
+
+	test('opening the last event from the plot brings its step into the page, below the sticky timeline', async ({ page }) => {
+		await open(page);
+		const last = ids.at(-1)!;
+		await plot(page).locator('button[data-event-id]').first().focus();
+		await page.keyboard.press('End');
+		await expect(plot(page).locator(`[data-event-id="${last}"]`)).toBeFocused();
+		await page.keyboard.press('Enter');
+		const step = page.locator(`[data-step-id="${last}"]`);
+		await expect(step).toBeInViewport();
+		const [stepBox, stickyBox] = [await step.boundingBox(), await page.locator('.sticky').boundingBox()];
+		expect(stepBox!.y).toBeGreaterThanOrEqual(stickyBox!.y + stickyBox!.height - 1);
+		await expect(page.getByRole('button', { name: /^Show earlier events/ })).toHaveCount(1);
+		expect(await steps(page).count()).toBeLessThanOrEqual(MAX);
+	});
+});
