@@ -5,27 +5,10 @@
  * Elsewhere on the page the same keys do nothing to the timeline.
  */
 import type { Page } from '@playwright/test';
-import { data, expect, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
+import { expect, panel, plot, test, visibleRange } from './fixtures';
+import { DAY, STORY_ORDER } from './expected';
 
-type AxisEvent = RawEvent & { end?: string };
-const DAY = 86_400_000;
-
-function period(text: string): [number, number] {
-	const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
-	if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
-	if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
-	return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)];
-}
-
-/** Time order, as the story lists the events: spans at their start, periods at their middle, ties in file order. */
-const ORDER: AxisEvent[] = (data.events as AxisEvent[])
-	.map((event, index) => {
-		const [start, end] = period(event.date);
-		return { event, index, time: event.end ? start : (start + end) / 2 };
-	})
-	.sort((a, b) => a.time - b.time || a.index - b.index)
-	.map(({ event }) => event);
-const indexOf = (id: string | null) => ORDER.findIndex((e) => e.id === id);
+const indexOf = (id: string | null) => STORY_ORDER.findIndex((e) => e.id === id);
 
 /** The visible range's length in ms, from its text ("1990 – 2026", "Mar 2024 – Sep 2024", "7 Jan 2025 – 28 Jan 2025"). */
 function spanOf(text: string): number {
@@ -112,19 +95,19 @@ test('→ walks every event in time order, each one shown in the plot (zooming w
 	// Back to the first with ←, then forward through all.
 	while (index > 0) {
 		await page.keyboard.press('ArrowLeft');
-		await expect.poll(() => focusedId(page)).toBe(ORDER[--index]!.id);
+		await expect.poll(() => focusedId(page)).toBe(STORY_ORDER[--index]!.id);
 	}
 	const problems: string[] = [];
-	for (let i = 1; i < ORDER.length; i++) {
+	for (let i = 1; i < STORY_ORDER.length; i++) {
 		await page.keyboard.press('ArrowRight');
-		await expect.poll(() => focusedId(page), `→ from ${ORDER[i - 1]!.id}`).toBe(ORDER[i]!.id);
+		await expect.poll(() => focusedId(page), `→ from ${STORY_ORDER[i - 1]!.id}`).toBe(STORY_ORDER[i]!.id);
 		const problem = await focusedMarkProblem(page);
 		if (problem) problems.push(problem);
 	}
 	// → at the last event stays there.
 	await page.keyboard.press('ArrowRight');
 	await page.waitForTimeout(100);
-	expect(await focusedId(page)).toBe(ORDER.at(-1)!.id);
+	expect(await focusedId(page)).toBe(STORY_ORDER.at(-1)!.id);
 	expect(problems, 'events focused with → but not shown in the plot').toEqual([]);
 });
 
@@ -132,17 +115,17 @@ test('← walks every event back in time order from the last, each one shown in 
 	test.setTimeout(90_000);
 	await tabToTimeline(page);
 	await page.keyboard.press('End');
-	await expect.poll(() => focusedId(page)).toBe(ORDER.at(-1)!.id);
+	await expect.poll(() => focusedId(page)).toBe(STORY_ORDER.at(-1)!.id);
 	const problems: string[] = [];
-	for (let i = ORDER.length - 2; i >= 0; i--) {
+	for (let i = STORY_ORDER.length - 2; i >= 0; i--) {
 		await page.keyboard.press('ArrowLeft');
-		await expect.poll(() => focusedId(page), `← from ${ORDER[i + 1]!.id}`).toBe(ORDER[i]!.id);
+		await expect.poll(() => focusedId(page), `← from ${STORY_ORDER[i + 1]!.id}`).toBe(STORY_ORDER[i]!.id);
 		const problem = await focusedMarkProblem(page);
 		if (problem) problems.push(problem);
 	}
 	await page.keyboard.press('ArrowLeft');
 	await page.waitForTimeout(100);
-	expect(await focusedId(page)).toBe(ORDER[0]!.id);
+	expect(await focusedId(page)).toBe(STORY_ORDER[0]!.id);
 	expect(problems, 'events focused with ← but not shown in the plot').toEqual([]);
 });
 
@@ -151,20 +134,20 @@ test('Home goes to the first event and End to the last', async ({ page }) => {
 	// Start from somewhere in the middle.
 	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('End');
-	await expect.poll(() => focusedId(page)).toBe(ORDER.at(-1)!.id);
+	await expect.poll(() => focusedId(page)).toBe(STORY_ORDER.at(-1)!.id);
 	expect(await focusedMarkProblem(page)).toBeNull();
 	await page.keyboard.press('Home');
-	await expect.poll(() => focusedId(page)).toBe(ORDER[0]!.id);
+	await expect.poll(() => focusedId(page)).toBe(STORY_ORDER[0]!.id);
 	expect(await focusedMarkProblem(page)).toBeNull();
 	await page.keyboard.press('End');
-	await expect.poll(() => focusedId(page)).toBe(ORDER.at(-1)!.id);
+	await expect.poll(() => focusedId(page)).toBe(STORY_ORDER.at(-1)!.id);
 });
 
 test('+ and = zoom in, - zooms out, 0 resets', async ({ page }) => {
 	const first = await visibleRange(page);
 	// Focus a mark in the middle of the view, so zooming about the centre keeps it in view: show a
 	// year-dated event from the middle of the story, close its details (focus returns to its mark).
-	const event = ORDER.find((e, i) => i > 5 && /^\d{4}$/.test(e.date) && !e.end)!;
+	const event = STORY_ORDER.find((e, i) => i > 5 && /^\d{4}$/.test(e.date) && !e.end)!;
 	await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
 	await panel(page).getByRole('button', { name: /Close/ }).click();
 	const mark = plot(page).locator(`button[data-event-id="${event.id}"]`);
@@ -211,7 +194,7 @@ test('zooming in with + keeps focus in the plot when the focused mark leaves the
 
 test('Enter opens the focused event; Esc closes it and focus returns to its mark', async ({ page }) => {
 	const id = await tabToTimeline(page);
-	const event = ORDER[indexOf(id)]!;
+	const event = STORY_ORDER[indexOf(id)]!;
 	await page.keyboard.press('Enter');
 	await expect(panel(page)).toBeVisible();
 	await expect(page.locator('#details-title')).toHaveText(event.title);

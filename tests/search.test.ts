@@ -4,67 +4,24 @@
  * story's steps and the timeline's marks always agree. Expectations are computed from events.json.
  */
 import type { Page } from '@playwright/test';
-import { data, expect, panel, plot, test, type RawEvent } from './fixtures';
+import { expect, panel, plot, test } from './fixtures';
+import {
+	countText,
+	EVENTS,
+	expectedEvents,
+	fold,
+	haystack,
+	searchWords,
+	SOURCE_TYPE,
+	SOURCES,
+	STORY_ORDER,
+	THEME_LABEL,
+	TOTAL,
+	type Filter,
+	type FullEvent
+} from './expected';
 
-interface FullEvent extends RawEvent {
-	end?: string;
-	summary: string;
-	note?: string;
-	themes: string[];
-	context?: boolean;
-}
-const EVENTS = data.events as FullEvent[];
-const SOURCES = data.sources as { id: string; type: string }[];
-const TOTAL = EVENTS.length;
-const SOURCE_TYPE = new Map(SOURCES.map((source) => [source.id, source.type]));
-const THEME_LABEL: Record<string, string> = {
-	diplomacy: 'Diplomacy',
-	'military-security': 'Military & security',
-	'nuclear-energy': 'Nuclear & energy',
-	'economy-trade': 'Economy & trade',
-	multilateral: 'Multilateral organisations',
-	sanctions: 'Sanctions'
-};
-
-function period(text: string): [number, number] {
-	const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
-	if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
-	if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
-	return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)];
-}
-/** Events in the story's order (time on the axis; ties keep the file's order). */
-const ORDER: FullEvent[] = EVENTS.map((event, index) => {
-	const [start, end] = period(event.date);
-	return { event, index, time: event.end ? start : (start + end) / 2 };
-})
-	.sort((a, b) => a.time - b.time || a.index - b.index)
-	.map(({ event }) => event);
-
-// Matching as a reader expects: case and accents ignored, every word must occur somewhere.
-const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const tokensOf = (query: string) => [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))];
 const editorial = (e: FullEvent) => fold([e.title, e.summary, e.note ?? ''].join('\n'));
-const haystack = (e: FullEvent) => fold([e.title, e.summary, e.note ?? '', ...e.citations.map((c) => c.excerpt)].join('\n'));
-
-interface Filter {
-	themes?: string[];
-	sources?: string[];
-	types?: string[];
-	context?: boolean;
-	q?: string;
-}
-function expected(filter: Filter): FullEvent[] {
-	const tokens = tokensOf(filter.q ?? '');
-	return ORDER.filter(
-		(e) =>
-			(filter.context !== false || !e.context) &&
-			(!filter.themes?.length || e.themes.some((t) => filter.themes!.includes(t))) &&
-			(!filter.sources?.length || e.citations.some((c) => filter.sources!.includes(c.source))) &&
-			(!filter.types?.length || e.citations.some((c) => filter.types!.includes(SOURCE_TYPE.get(c.source)!))) &&
-			tokens.every((token) => haystack(e).includes(token))
-	);
-}
-const countText = (n: number) => (n === TOTAL ? `${TOTAL} events` : `${n} of ${TOTAL} events`);
 
 /**
  * A phrase of 2–3 words that stands in one citation excerpt, occurs in no title, summary or note,
@@ -73,7 +30,7 @@ const countText = (n: number) => (n === TOTAL ? `${TOTAL} events` : `${n} of ${T
  */
 function excerptOnlyPhrase(): { event: FullEvent; phrase: string } {
 	const candidates: { event: FullEvent; phrase: string; strict: boolean; words: number }[] = [];
-	for (const event of ORDER) {
+	for (const event of STORY_ORDER) {
 		for (const { excerpt } of event.citations) {
 			const words = excerpt.split(/\s+/);
 			for (const n of [3, 2]) {
@@ -82,7 +39,7 @@ function excerptOnlyPhrase(): { event: FullEvent; phrase: string } {
 					// Whole plain words only, each long enough to be a search word.
 					if (!/^[A-Za-z]{3,}( [A-Za-z]{3,}){1,2}$/.test(phrase)) continue;
 					if (EVENTS.some((e) => editorial(e).includes(fold(phrase)))) continue;
-					const tokens = tokensOf(phrase);
+					const tokens = searchWords(phrase);
 					const found = EVENTS.filter((e) => tokens.every((t) => haystack(e).includes(t)));
 					if (found.length !== 1 || found[0] !== event) continue;
 					candidates.push({ event, phrase, strict: tokens.every((t) => !editorial(event).includes(t)), words: n });
@@ -139,13 +96,13 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('with no search or filter, all events are shown and agree', async ({ page }) => {
-	await expectShown(page, ORDER);
+	await expectShown(page, STORY_ORDER);
 	await expect(filters(page).getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
 });
 
 test('a phrase found only in an excerpt finds exactly its event, marked in the story and the panel', async ({ page }) => {
 	const { event, phrase } = excerptOnlyPhrase();
-	const tokens = tokensOf(phrase);
+	const tokens = searchWords(phrase);
 	await searchBox(page).fill(phrase);
 	await expect(count(page)).toHaveText(countText(1));
 	await expectShown(page, [event]);
@@ -181,53 +138,53 @@ test('a theme and a search combine: the events that match both', async ({ page }
 	let pick: { word: string; theme: string } | undefined;
 	for (const word of words) {
 		for (const theme of Object.keys(THEME_LABEL)) {
-			const both = expected({ q: word, themes: [theme] }).length;
-			if (both > 0 && both < expected({ q: word }).length && both < expected({ themes: [theme] }).length) pick ??= { word, theme };
+			const both = expectedEvents({ q: word, themes: [theme] }).length;
+			if (both > 0 && both < expectedEvents({ q: word }).length && both < expectedEvents({ themes: [theme] }).length) pick ??= { word, theme };
 		}
 	}
 	expect(pick, 'a word and a theme that overlap in part').toBeDefined();
 	const { word, theme } = pick!;
 
 	await searchBox(page).fill(word);
-	await expectShown(page, expected({ q: word }));
+	await expectShown(page, expectedEvents({ q: word }));
 	const menu = await openMenu(page, 'Themes');
 	await menu.getByRole('checkbox', { name: THEME_LABEL[theme], exact: true }).check();
-	await expectShown(page, expected({ q: word, themes: [theme] }));
+	await expectShown(page, expectedEvents({ q: word, themes: [theme] }));
 	// The theme alone, once the search is emptied.
 	await searchBox(page).fill('');
-	await expectShown(page, expected({ themes: [theme] }));
+	await expectShown(page, expectedEvents({ themes: [theme] }));
 });
 
 test('two themes widen the selection (any of them)', async ({ page }) => {
-	const [a, b] = Object.keys(THEME_LABEL).sort((x, y) => expected({ themes: [x] }).length - expected({ themes: [y] }).length);
+	const [a, b] = Object.keys(THEME_LABEL).sort((x, y) => expectedEvents({ themes: [x] }).length - expectedEvents({ themes: [y] }).length);
 	const menu = await openMenu(page, 'Themes');
 	await menu.getByRole('checkbox', { name: THEME_LABEL[a!], exact: true }).check();
-	await expectShown(page, expected({ themes: [a!] }));
+	await expectShown(page, expectedEvents({ themes: [a!] }));
 	await menu.getByRole('checkbox', { name: THEME_LABEL[b!], exact: true }).check();
-	await expectShown(page, expected({ themes: [a!, b!] }));
-	expect(expected({ themes: [a!, b!] }).length).toBeGreaterThan(expected({ themes: [a!] }).length);
+	await expectShown(page, expectedEvents({ themes: [a!, b!] }));
+	expect(expectedEvents({ themes: [a!, b!] }).length).toBeGreaterThan(expectedEvents({ themes: [a!] }).length);
 });
 
 test('the source filter keeps the events citing that source', async ({ page }) => {
 	// The source cited by the fewest events, so the filter visibly narrows.
-	const source = [...SOURCES].sort((x, y) => expected({ sources: [x.id] }).length - expected({ sources: [y.id] }).length)[0]!;
+	const source = [...SOURCES].sort((x, y) => expectedEvents({ sources: [x.id] }).length - expectedEvents({ sources: [y.id] }).length)[0]!;
 	const menu = await openMenu(page, 'Sources');
 	await menu.getByRole('checkbox', { name: `(${source.id})` }).check();
-	const events = expected({ sources: [source.id] });
+	const events = expectedEvents({ sources: [source.id] });
 	expect(events.length).toBeLessThan(TOTAL);
 	await expectShown(page, events);
 	await expect(filters(page).getByRole('button', { name: 'Clear filters' })).toBeVisible();
 	await filters(page).getByRole('button', { name: 'Clear filters' }).click();
-	await expectShown(page, ORDER);
+	await expectShown(page, STORY_ORDER);
 	await expect(menu.getByRole('checkbox', { name: `(${source.id})` })).not.toBeChecked();
 });
 
 test('the source type filter keeps the events citing a source of that type', async ({ page }) => {
 	const types = [...new Set(SOURCES.map((s) => s.type))];
-	const type = types.sort((x, y) => expected({ types: [x] }).length - expected({ types: [y] }).length)[0]!;
+	const type = types.sort((x, y) => expectedEvents({ types: [x] }).length - expectedEvents({ types: [y] }).length)[0]!;
 	const menu = await openMenu(page, 'Source type');
 	await menu.getByRole('checkbox', { name: type[0]!.toUpperCase() + type.slice(1), exact: true }).check();
-	const events = expected({ types: [type] });
+	const events = expectedEvents({ types: [type] });
 	expect(events.length).toBeLessThan(TOTAL);
 	await expectShown(page, events);
 });
@@ -238,16 +195,16 @@ test('the context switch hides the context events', async ({ page }) => {
 	await expect(contextSwitch(page)).toBeChecked();
 	await expect(page.locator('section.list .context-tag')).toHaveCount(context.length);
 	await contextSwitch(page).uncheck();
-	await expectShown(page, expected({ context: false }));
+	await expectShown(page, expectedEvents({ context: false }));
 	await expect(page.locator('section.list .context-tag')).toHaveCount(0);
 	for (const event of context) await expect(page.locator(`li[data-step-id="${event.id}"]`)).toHaveCount(0);
 	await contextSwitch(page).check();
-	await expectShown(page, ORDER);
+	await expectShown(page, STORY_ORDER);
 });
 
 test('a search with no match says so, and its button restores every event', async ({ page }) => {
 	const nonsense = 'zqxjv wvkq';
-	expect(expected({ q: nonsense })).toHaveLength(0);
+	expect(expectedEvents({ q: nonsense })).toHaveLength(0);
 	// A filter too, so the button must clear both.
 	const menu = await openMenu(page, 'Themes');
 	await menu.getByRole('checkbox', { name: THEME_LABEL[EVENTS[0]!.themes[0]!], exact: true }).check();
@@ -264,12 +221,12 @@ test('a search with no match says so, and its button restores every event', asyn
 	await expect(status).toHaveCount(0);
 	await expect(searchBox(page)).toHaveValue('');
 	await expect(filters(page).locator('details input[type=checkbox]:checked')).toHaveCount(0);
-	await expectShown(page, ORDER);
+	await expectShown(page, STORY_ORDER);
 });
 
 test('every filter at once: theme, source, type, context and search agree with events.json', async ({ page }) => {
 	// A non-context event and its own theme, first source, that source's type and a word of its title.
-	const event = ORDER.find((e) => !e.context && e.themes.length > 1)!;
+	const event = STORY_ORDER.find((e) => !e.context && e.themes.length > 1)!;
 	const source = event.citations[0]!.source;
 	const filter: Filter = {
 		themes: [event.themes[0]!],
@@ -278,7 +235,7 @@ test('every filter at once: theme, source, type, context and search agree with e
 		context: false,
 		q: event.title.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0]
 	};
-	const events = expected(filter);
+	const events = expectedEvents(filter);
 	expect(events.map((e) => e.id)).toContain(event.id);
 	await searchBox(page).fill(filter.q!);
 	await (await openMenu(page, 'Themes')).getByRole('checkbox', { name: THEME_LABEL[filter.themes![0]!], exact: true }).check();

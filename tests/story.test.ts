@@ -5,43 +5,9 @@
  * native scrolling, and under reduced motion the axis jumps instead of animating.
  */
 import type { Page } from '@playwright/test';
-import { data, expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
+import { expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
+import { DAY, parseRange, period, STORY_ORDER } from './expected';
 
-type StoryEvent = RawEvent & { end?: string };
-
-const DAY = 86_400_000;
-
-/** [start, end) of a partial date ("2013", "2015-07", "2025-01-17"), in UTC ms. */
-function period(text: string): [number, number] {
-	const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
-	if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
-	if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
-	return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)];
-}
-
-/** The events in axis order (a span sits at its start, a period at its middle; ties keep file order). */
-const STORY: StoryEvent[] = (data.events as StoryEvent[])
-	.map((event, index) => {
-		const [start, end] = period(event.date);
-		return { event, index, time: event.end ? start : (start + end) / 2 };
-	})
-	.sort((a, b) => a.time - b.time || a.index - b.index)
-	.map(({ event }) => event);
-
-/** The visible range as [first instant shown, end of the last unit shown] (UTC ms). */
-function parseRange(text: string): [number, number] {
-	const parts = text.split(' – ');
-	expect(parts, `visible range "${text}"`).toHaveLength(2);
-	const bounds = parts.map((part): [number, number] => {
-		if (/^\d{4}$/.test(part)) return period(part);
-		const start = Date.parse(/^\d/.test(part) ? `${part} UTC` : `1 ${part} UTC`);
-		expect(Number.isNaN(start), `a date in "${text}"`).toBe(false);
-		const date = new Date(start);
-		const end = /^\d/.test(part) ? start + DAY : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
-		return [start, end];
-	});
-	return [bounds[0]![0], bounds[1]![1]];
-}
 
 /** The id of the one current step (null if none; fails if several). */
 async function currentStep(page: Page): Promise<string | null> {
@@ -63,11 +29,11 @@ async function bringToReadingLine(page: Page, event: RawEvent) {
 
 /** The day the January 2025 cluster falls on, and a step there whose neighbours share that day. */
 const JANUARY_DAY = '2025-01-17';
-const januaryIndex = STORY.findIndex(
-	(event, i) => i > 0 && event.date === JANUARY_DAY && STORY[i - 1]!.date === JANUARY_DAY && STORY[i + 1]?.date === JANUARY_DAY
+const januaryIndex = STORY_ORDER.findIndex(
+	(event, i) => i > 0 && event.date === JANUARY_DAY && STORY_ORDER[i - 1]!.date === JANUARY_DAY && STORY_ORDER[i + 1]?.date === JANUARY_DAY
 );
-const JANUARY_STEP = STORY[januaryIndex]!;
-const FIRST_STEP = STORY[0]!;
+const JANUARY_STEP = STORY_ORDER[januaryIndex]!;
+const FIRST_STEP = STORY_ORDER[0]!;
 
 async function load(page: Page) {
 	await page.goto('/');
@@ -142,7 +108,7 @@ test.describe('reading the story moves the timeline', () => {
 		}
 		expect(seen.length).toBeGreaterThanOrEqual(4);
 		// Each new current step comes later in the story than the one before.
-		const order = seen.map((id) => STORY.findIndex((e) => e.id === id));
+		const order = seen.map((id) => STORY_ORDER.findIndex((e) => e.id === id));
 		expect(order).toEqual([...order].sort((a, b) => a - b));
 		// The steps reached cover different periods, so the axis was moved more than once.
 		expect(ranges.size).toBeGreaterThan(1);
@@ -153,7 +119,7 @@ test('clicking a mark opens it and scrolls the story to its step, just below the
 	await load(page);
 	// A mark drawn in the first view whose step is far down the page (not the first few steps).
 	const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
-	const event = STORY.find((e, i) => i >= 5 && i < STORY.length - 5 && drawn.includes(e.id));
+	const event = STORY_ORDER.find((e, i) => i >= 5 && i < STORY_ORDER.length - 5 && drawn.includes(e.id));
 	expect(event, 'a mark in the first view from the middle of the story').toBeDefined();
 	await expect(step(page, event!)).not.toBeInViewport();
 
@@ -263,7 +229,7 @@ test.describe('reduced motion: the axis jumps', () => {
 
 		test('Show on timeline and Zoom in are final right after the click', async ({ page }) => {
 			await load(page);
-			const event = STORY[Math.floor(STORY.length / 2)]!;
+			const event = STORY_ORDER[Math.floor(STORY_ORDER.length / 2)]!;
 			await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
 			const shown = await visibleRange(page);
 			await page.waitForTimeout(600);
@@ -280,7 +246,7 @@ test.describe('reduced motion: the axis jumps', () => {
 		test('clicking a mark jumps the story to its step at once', async ({ page }) => {
 			await load(page);
 			const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
-			const event = STORY.find((e, i) => i >= 5 && i < STORY.length - 5 && drawn.includes(e.id))!;
+			const event = STORY_ORDER.find((e, i) => i >= 5 && i < STORY_ORDER.length - 5 && drawn.includes(e.id))!;
 			await markOf(page, event).click();
 			// No smooth scroll: the step is in view at once, without waiting for it.
 			expect(await step(page, event).evaluate((li) => li.getBoundingClientRect().top < innerHeight && li.getBoundingClientRect().bottom > 0)).toBe(true);

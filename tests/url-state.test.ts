@@ -6,92 +6,8 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { data, expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
+import { countText, DAY, EVENTS, expectedEvents, parseRange, period, SOURCE_TYPE, SOURCES, STORY_ORDER, THEME_LABEL, TOTAL, type Filter } from './expected';
 
-interface FullEvent extends RawEvent {
-	end?: string;
-	summary: string;
-	note?: string;
-	themes: string[];
-	context?: boolean;
-}
-interface FullSource {
-	id: string;
-	type: string;
-	outlet: string | null;
-	author: string | null;
-}
-
-const EVENTS = data.events as FullEvent[];
-const SOURCES = data.sources as FullSource[];
-const TOTAL = EVENTS.length;
-const DAY = 86_400_000;
-const SOURCE_TYPE = new Map(SOURCES.map((source) => [source.id, source.type]));
-/** The labels the filter menus show for each theme. */
-const THEME_LABEL: Record<string, string> = {
-	diplomacy: 'Diplomacy',
-	'military-security': 'Military & security',
-	'nuclear-energy': 'Nuclear & energy',
-	'economy-trade': 'Economy & trade',
-	multilateral: 'Multilateral organisations',
-	sanctions: 'Sanctions'
-};
-
-// ---- What the page should show, computed from events.json ----
-
-/** [start, end) of a partial date, in UTC ms. */
-function period(text: string): [number, number] {
-	const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
-	if (m === undefined) return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
-	if (d === undefined) return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
-	return [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)];
-}
-
-/** Events in axis order (spans at their start, periods at their middle, ties in file order). */
-const AXIS: FullEvent[] = EVENTS.map((event, index) => {
-	const [start, end] = period(event.date);
-	return { event, index, time: event.end ? start : (start + end) / 2 };
-})
-	.sort((a, b) => a.time - b.time || a.index - b.index)
-	.map(({ event }) => event);
-
-const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const words = (query: string) => [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))];
-const haystack = (e: FullEvent) => fold([e.title, e.summary, e.note ?? '', ...e.citations.map((c) => c.excerpt)].join('\n'));
-
-interface Filter {
-	themes?: string[];
-	sources?: string[];
-	types?: string[];
-	context?: boolean;
-	q?: string;
-}
-/** The events a filter keeps: every part must pass; within a part any value will do. */
-function expectedEvents(filter: Filter): FullEvent[] {
-	const tokens = words(filter.q ?? '');
-	return AXIS.filter(
-		(e) =>
-			(filter.context !== false || !e.context) &&
-			(!filter.themes?.length || e.themes.some((t) => filter.themes!.includes(t))) &&
-			(!filter.sources?.length || e.citations.some((c) => filter.sources!.includes(c.source))) &&
-			(!filter.types?.length || e.citations.some((c) => filter.types!.includes(SOURCE_TYPE.get(c.source)!))) &&
-			tokens.every((token) => haystack(e).includes(token))
-	);
-}
-const countText = (n: number) => (n === TOTAL ? `${TOTAL} events` : `${n} of ${TOTAL} events`);
-
-/** The visible range as [first instant shown, end of the last unit shown] (UTC ms). */
-function parseRange(text: string): [number, number] {
-	const parts = text.split(' – ');
-	expect(parts, `visible range "${text}"`).toHaveLength(2);
-	const bounds = parts.map((part): [number, number] => {
-		if (/^\d{4}$/.test(part)) return period(part);
-		const start = Date.parse(/^\d/.test(part) ? `${part} UTC` : `1 ${part} UTC`);
-		expect(Number.isNaN(start), `a date in "${text}"`).toBe(false);
-		const date = new Date(start);
-		return [start, /^\d/.test(part) ? start + DAY : Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)];
-	});
-	return [bounds[0]![0], bounds[1]![1]];
-}
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -149,7 +65,7 @@ test.use({ reducedMotion: 'reduce' });
 
 test.describe('a link opens the view it names', () => {
 	// An event that is not a context event, dated to the day, with more than one theme.
-	const X = AXIS.find((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date) && !e.context && e.themes.length > 1)!;
+	const X = STORY_ORDER.find((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date) && !e.context && e.themes.length > 1)!;
 	const [xStart] = period(X.date);
 	const FROM = isoDay(xStart - 10 * DAY);
 	const TO = isoDay(xStart + 10 * DAY);
@@ -392,7 +308,7 @@ test.describe('changing the view writes the URL', () => {
 test('back and forward step through the events opened', async ({ page }) => {
 	await page.goto('/');
 	await readyWithMarks(page);
-	const [a, b] = [AXIS[3]!, AXIS[AXIS.length - 3]!];
+	const [a, b] = [STORY_ORDER[3]!, STORY_ORDER[STORY_ORDER.length - 3]!];
 	const title = page.locator('#details-title');
 	const show = (event: RawEvent) => page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
 
@@ -433,7 +349,7 @@ test('back restores the filters of the entry it returns to', async ({ page }) =>
 
 // ---- Bad links ----
 
-const A_ID = AXIS[0]!.id;
+const A_ID = STORY_ORDER[0]!.id;
 const LONG = 'x'.repeat(5000);
 const QUERY_WORD = 'Iran';
 /** 300 characters of a real word, repeated. */
@@ -554,7 +470,7 @@ test.describe('Copy link', () => {
 	test('copies a URL that opens the same event in a new page', async ({ page, context }) => {
 		await page.goto('/');
 		await readyWithMarks(page);
-		const event = AXIS[Math.floor(AXIS.length / 2)]!;
+		const event = STORY_ORDER[Math.floor(STORY_ORDER.length / 2)]!;
 		await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
 		await expect(page.locator('#details-title')).toHaveText(event.title);
 		await panel(page).getByRole('button', { name: 'Copy link' }).click();

@@ -25,6 +25,7 @@ import { writeDataset } from './generate.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { measurePage } from './measure.mjs';
 import { peerVersions, writePeerSite } from './peers.mjs';
+import { measureFloors } from './floor.mjs';
 import { buildReport } from './report.mjs';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
@@ -205,6 +206,11 @@ async function main() {
 		log(`built ${dataset.name} in ${(dataset.buildMs / 1000).toFixed(1)} s (index.html ${(dataset.htmlBytes['/'] / 1e6).toFixed(1)} MB)`);
 	}
 
+	// The stack's own floor (SvelteKit + Svelte, then with d3-zoom, d3-scale and date-fns), to
+	// set the /embed JS budget against what the chosen stack ships before any of our code.
+	const floors = measureFloors();
+	log(`stack floor: ${floors.map((floor) => `${floor.name} ${(floor.bytes / 1000).toFixed(1)} kB`).join('; ')}`);
+
 	/* ---- 2. peers' pages and servers */
 	const peersDir = join(tmp, 'peers');
 	writePeerSite(peersDir, Object.fromEntries(datasets.map((d) => [d.name, d.data])));
@@ -300,6 +306,7 @@ async function main() {
 		versions: peerVersions(),
 		datasets: datasets.map(({ data, ...rest }) => rest),
 		rows,
+		floors,
 		lighthouse,
 		lighthouseRuns: LIGHTHOUSE_RUNS,
 		totalMs: Date.now() - STARTED,
