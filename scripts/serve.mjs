@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // A plain static file server for the built site (`vite preview` does not serve adapter-static's
 // build/ folder as a static host would). Resolves /embed to embed.html and / to index.html, like
-// most static hosts and CDNs. usage: node scripts/serve.mjs [folder=build] [port=4173]
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// most static hosts and CDNs, and gzips text as they do (so Lighthouse and the browser see the
+// transfer sizes a real host gives). usage: node scripts/serve.mjs [folder=build] [port=4173]
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? 'build');
 const port = Number(process.argv[3] ?? process.env.PORT ?? 4173);
@@ -21,6 +23,15 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8',
 	'.xml': 'application/xml'
 };
+
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml']);
+/** Gzipped bodies by file and modification time: each file is compressed once. */
+const gzipped = new Map();
+function gzipOf(file) {
+	const key = `${file}:${statSync(file).mtimeMs}`;
+	if (!gzipped.has(key)) gzipped.set(key, gzipSync(readFileSync(file)));
+	return gzipped.get(key);
+}
 
 /** The file for a URL path, or null; never a path outside the root. */
 function fileFor(pathname) {
@@ -40,11 +51,18 @@ createServer((request, response) => {
 		response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
 		return;
 	}
-	response.writeHead(200, {
+	const headers = {
 		'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 		// A sandboxed embed (no allow-same-origin) has an opaque origin: its module scripts are
 		// cross-origin requests and need CORS. The README tells hosts to send the same header.
-		'access-control-allow-origin': '*'
-	});
+		'access-control-allow-origin': '*',
+		vary: 'accept-encoding'
+	};
+	if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+		const body = gzipOf(file);
+		response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length }).end(request.method === 'HEAD' ? undefined : body);
+		return;
+	}
+	response.writeHead(200, headers);
 	createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}`));
