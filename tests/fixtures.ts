@@ -49,9 +49,26 @@ export function tickLabels(page: Page): Promise<string[]> {
 	return plot(page).locator('.tick .label').allInnerTexts();
 }
 
+/** The visible range once it has stopped changing (two equal readings 150 ms apart). */
+export async function settledRange(page: Page): Promise<string> {
+	let previous = await visibleRange(page);
+	for (let i = 0; i < 20; i++) {
+		await page.waitForTimeout(150);
+		const now = await visibleRange(page);
+		if (now === previous) return now;
+		previous = now;
+	}
+	return previous;
+}
+
 /** Uses the list's "Show on timeline" to zoom to an event (and open it). */
 export async function showOnTimeline(page: Page, event: RawEvent) {
-	await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
+	const button = page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true });
+	// Scrolled to as a reader would, and the axis left to follow the story there first: a click
+	// made while the follow is still under way would race it for the last word on the axis.
+	await button.scrollIntoViewIfNeeded();
+	await settledRange(page);
+	await button.click();
 }
 
 /** The mark of an event in the plot. */

@@ -4,7 +4,7 @@
  * centres the window there, and with focus ←/→ pan and +/− zoom.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, plot, test, visibleRange } from './fixtures';
+import { expect, plot, settledRange, test, visibleRange } from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -83,17 +83,6 @@ test('the brush covers the part of the strip that the plot shows', async ({ page
 	await expect(brush(page)).toHaveAttribute('aria-valuenow', String(new Date(from).getUTCFullYear()));
 });
 
-/** The visible range once it has stopped changing (two equal readings 150 ms apart). */
-async function settledRange(page: import('@playwright/test').Page): Promise<string> {
-	let previous = await visibleRange(page);
-	for (let i = 0; i < 20; i++) {
-		await page.waitForTimeout(150);
-		const now = await visibleRange(page);
-		if (now === previous) return now;
-		previous = now;
-	}
-	return previous;
-}
 
 test('dragging the brush pans the axis and keeps the span', async ({ page }) => {
 	const before = await settledRange(page);

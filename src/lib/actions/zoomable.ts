@@ -21,6 +21,8 @@ export interface ZoomableParams {
 	onzoom: (transform: ZoomTransform, fromGesture: boolean) => void;
 	/** Animate programmatic changes (off under prefers-reduced-motion). */
 	animate: boolean;
+	/** A zoom (gesture or animation) starts (true) or has settled (false; a wheel, 150 ms after its last step). */
+	onactive?: (active: boolean) => void;
 }
 
 const sameTransform = (a: ZoomTransform, b: ZoomTransform) =>
@@ -39,7 +41,9 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 		})
 		.on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) =>
 			current.onzoom(horizontal(event.transform), event.sourceEvent != null)
-		);
+		)
+		.on('start', () => current.onactive?.(true))
+		.on('end', () => current.onactive?.(false));
 
 	function configure({ width, scaleExtent }: ZoomableParams) {
 		const bounds: [[number, number], [number, number]] = [

@@ -58,6 +58,8 @@ export class TimelineState {
 	readonly range = $derived(visibleRange(this.baseScale, this.transform));
 	readonly ticks = $derived(ticksFor(this.range[0], this.range[1], this.width));
 	// The buttons judge by where the view is heading, so they disable at once at the limit.
+	/** A zoom gesture or animation is under way (d3-zoom's start → end); large data moves marks only meanwhile. */
+	zooming = $state(false);
 	/** An animated zoom is on its way to a target (marks are re-laid out, and may fold, meanwhile). */
 	get moving(): boolean {
 		return this.#target !== null;

@@ -5,6 +5,7 @@ import { densestDay, plotGeometry } from './geometry.ts';
 import {
 	layoutEvents,
 	MAX_SPAN_ROWS,
+	moveLayout,
 	packSpans,
 	truncateLabel,
 	type Layout,
@@ -400,5 +401,33 @@ describe('packSpans', () => {
 		packSpans(Object.freeze(spans.map((span) => Object.freeze(span))), 0);
 		packSpans(spans, 0);
 		expect(spans).toEqual(before);
+	});
+});
+
+describe('moveLayout', () => {
+	const before = {
+		events: [
+			{ id: 'a', x: 10, lane: 0, label: 'Alpha', labelWidth: 40 },
+			{ id: 'b', x: 50, lane: 1, label: 'Be…', labelWidth: 20 }
+		],
+		clusters: [{ ids: ['c', 'd', 'e'], x: 100, x2: 120 }]
+	};
+	const xs: Record<string, number> = { a: 20, b: 100, c: 200, d: 220, e: 240 };
+	const moved = moveLayout(before, (id) => xs[id]!);
+
+	it('moves every mark to its new x and keeps its lane', () => {
+		expect(moved.events.map(({ id, x, lane }) => ({ id, x, lane }))).toEqual([
+			{ id: 'a', x: 20, lane: 0 },
+			{ id: 'b', x: 100, lane: 1 }
+		]);
+	});
+	it('hides the labels (they may now overlap) until the next full layout', () => {
+		expect(moved.events.every((placed) => placed.label === '' && placed.labelWidth === 0)).toBe(true);
+	});
+	it('keeps each cluster with its events, spanning its first to its last', () => {
+		expect(moved.clusters).toEqual([{ ids: ['c', 'd', 'e'], x: 200, x2: 240 }]);
+	});
+	it('does not mutate the layout it moves', () => {
+		expect(before.events[0]).toEqual({ id: 'a', x: 10, lane: 0, label: 'Alpha', labelWidth: 40 });
 	});
 });

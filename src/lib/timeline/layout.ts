@@ -112,6 +112,26 @@ function fitLabels(placed: PlacedEvent[], options: LayoutOptions): PlacedEvent[]
 	return fitted;
 }
 
+/**
+ * Above this many events, a zoom in progress moves the last layout's marks instead of laying
+ * them out again: at 10,000 events a fresh layout each frame adds and removes hundreds of
+ * buttons (most of a frame's time is the browser's style and layout), while moving them only
+ * changes their positions. The full layout runs again when the zoom settles.
+ */
+export const MOVE_ONLY_ABOVE = 1_000;
+
+/**
+ * The same marks and clusters at new positions (`xOf` gives an event's x on the new scale),
+ * without labels: lanes and clusters stay as they were, so nothing is added or removed, and
+ * labels, which could now run into each other, come back with the next full layout.
+ */
+export function moveLayout(layout: Layout, xOf: (id: string) => number): Layout {
+	return {
+		events: layout.events.map((placed) => ({ ...placed, x: xOf(placed.id), label: '', labelWidth: 0 })),
+		clusters: layout.clusters.map((cluster) => ({ ids: cluster.ids, x: xOf(cluster.ids[0]!), x2: xOf(cluster.ids[cluster.ids.length - 1]!) }))
+	};
+}
+
 /* ---- spans (the few events with an end) ------------------------------------------------------ */
 
 export interface SpanInput {

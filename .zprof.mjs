@@ -1,0 +1,24 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto('http://127.0.0.1:4998' + (process.argv[2] ?? '/embed'));
+await page.locator('button[data-event-id]').first().waitFor({ timeout: 60000 });
+await page.waitForTimeout(500);
+const box = await page.locator('.plot').boundingBox();
+await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height, 400) / 2);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.keyboard.down('Control');
+for (let i = 0; i < 30; i++) { await page.mouse.wheel(0, -12); await page.waitForTimeout(16); }
+await page.keyboard.up('Control');
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const self = new Map(), incl = new Map();
+profile.samples.forEach((id, i) => { const d = profile.timeDeltas[i] ?? 0; const n = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`; self.set(k, (self.get(k) ?? 0) + d);
+  const seen = new Set(); let cur = id; while (cur) { const m = byId.get(cur); const kk = `${m.callFrame.functionName || '(anon)'} ${m.callFrame.url.split('/').pop()}:${m.callFrame.lineNumber}:${m.callFrame.columnNumber}`; if (!seen.has(kk)) { incl.set(kk, (incl.get(kk) ?? 0) + d); seen.add(kk); } cur = parent.get(cur); } });
+console.log('SELF'); for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(Math.round(v / 1000), k);
+console.log('INCL'); for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(Math.round(v / 1000), k);
+await browser.close();

@@ -1,0 +1,20 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto('http://127.0.0.1:4998' + (process.argv[2] ?? '/embed'));
+await page.locator('button[data-event-id]').first().waitFor({ timeout: 60000 });
+if (process.env.JS) await page.evaluate(process.env.JS);
+await page.waitForTimeout(500);
+const box = await page.locator('.plot').boundingBox();
+await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height, 400) / 2);
+console.log('marks', await page.locator('.plot button').count(), 'spans', await page.locator('.plot button.span').count(), 'all elements', await page.evaluate(() => document.querySelectorAll('*').length));
+await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+await page.keyboard.down('Control');
+for (let i = 0; i < 30; i++) { await page.mouse.wheel(0, -12); await page.waitForTimeout(16); }
+await page.keyboard.up('Control');
+const buf = await browser.stopTracing();
+const { traceEvents } = JSON.parse(buf.toString());
+const sums = new Map();
+for (const e of traceEvents) if (e.ph === 'X' && e.dur) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur);
+for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(Math.round(v / 1000), k);
+await browser.close();
