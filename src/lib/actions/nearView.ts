@@ -16,9 +16,17 @@ const MARGIN_PX = 600;
 
 export function nearView(node: HTMLElement, params: NearViewParams) {
 	let current = params;
-	const observer = new IntersectionObserver(
+	const observer: IntersectionObserver = new IntersectionObserver(
 		(entries) => {
-			if (current.enabled && entries.some((entry) => entry.isIntersecting)) current.onnear();
+			if (!current.enabled || !entries.at(-1)?.isIntersecting) return;
+			current.onnear();
+			// The observer reports changes only, and what onnear adds (or the browser's scroll
+			// anchoring) can leave the node near the viewport, or bring it back, without one.
+			// Observing afresh once the page has updated reports where it is now.
+			requestAnimationFrame(() => {
+				observer.unobserve(node);
+				observer.observe(node);
+			});
 		},
 		{ rootMargin: `${MARGIN_PX}px 0px` }
 	);
