@@ -11,6 +11,8 @@ const FRAME_BUDGET = 16;
 const ONE_VSYNC = 17.5;
 
 const kb = (bytes) => (bytes == null ? '–' : `${(bytes / KB).toFixed(1)}`);
+/** The CSS cell: the stylesheets' size, or "in HTML" when the page loads none (inlined CSS). */
+const cssCell = (bytes) => (bytes && bytes.cssFiles === 0 ? 'in HTML' : kb(bytes?.css));
 const ms = (value) => (value == null ? '–' : value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(1));
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 const mb = (bytes) => (bytes == null ? '–' : `${(bytes / 1e6).toFixed(1)} MB`);
@@ -94,13 +96,13 @@ export function buildReport({ machine, versions, datasets, rows, floors = [], li
 		const label = [TOOL_LABEL[row.tool], dataLabel(row.dataset), row.page];
 		if (!s) {
 			const why = row.skipped ?? (row.timedOut ? `no event clickable within ${Math.round(row.timedOut / 1000)} s` : (row.errors?.[0] ?? 'failed'));
-			resultRows.push([...label, kb(row.bytes?.js), kb(row.bytes?.css), kb(row.bytes ? row.bytes.html + row.bytes.data : null), `— ${why}`, '–', '–', '–', '–', '–']);
+			resultRows.push([...label, kb(row.bytes?.js), cssCell(row.bytes), kb(row.bytes ? row.bytes.html + row.bytes.data : null), `— ${why}`, '–', '–', '–', '–', '–']);
 			continue;
 		}
 		resultRows.push([
 			...label,
 			kb(row.bytes?.js),
-			kb(row.bytes?.css),
+			cssCell(row.bytes),
 			kb(row.bytes ? row.bytes.html + row.bytes.data : null),
 			ms(s.visible),
 			ms(s.clickable),
@@ -111,6 +113,8 @@ export function buildReport({ machine, versions, datasets, rows, floors = [], li
 		]);
 	}
 	out.push(table(['Tool', 'Data', 'Page', 'JS gz', 'CSS gz', 'HTML + data gz', 'First visible', 'First clickable', 'Frames med / p95', 'Zoom p95', 'Zoom work p95', 'Runs'], resultRows));
+	out.push('');
+	out.push('"In HTML": the page loads no stylesheet; its CSS is inlined in the document (SvelteKit\'s `inlineStyleThreshold`, to spare a render-blocking request), so it counts under "HTML + data".');
 	out.push('');
 
 	out.push('### Ratios to each peer');
@@ -130,7 +134,7 @@ export function buildReport({ machine, versions, datasets, rows, floors = [], li
 					page,
 					TOOL_LABEL[peer],
 					ratio(ours?.bytes?.js, other?.bytes?.js),
-					ratio(ours?.bytes?.css, other?.bytes?.css),
+					ours?.bytes && ours.bytes.cssFiles === 0 ? '–' : ratio(ours?.bytes?.css, other?.bytes?.css),
 					ratio(ours?.bytes && ours.bytes.html + ours.bytes.data, other?.bytes && other.bytes.html + other.bytes.data),
 					ratio(o?.visible, p?.visible),
 					ratio(o?.clickable, p?.clickable),
