@@ -25,12 +25,15 @@ const TYPES = {
 };
 
 const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml']);
-/** Gzipped bodies by file and modification time: each file is compressed once. */
+/** The gzipped body of each file, kept until the file changes: each version is compressed once. */
 const gzipped = new Map();
 function gzipOf(file) {
-	const key = `${file}:${statSync(file).mtimeMs}`;
-	if (!gzipped.has(key)) gzipped.set(key, gzipSync(readFileSync(file)));
-	return gzipped.get(key);
+	const mtime = statSync(file).mtimeMs;
+	const cached = gzipped.get(file);
+	if (cached?.mtime === mtime) return cached.body;
+	const body = gzipSync(readFileSync(file));
+	gzipped.set(file, { mtime, body });
+	return body;
 }
 
 /** The file for a URL path, or null; never a path outside the root. */

@@ -369,6 +369,18 @@ const REFLOW_STATES: [string, string, ((page: Page) => Promise<unknown>) | null]
 	['/embed-example.html', '/embed-example.html', null]
 ];
 
+/** Opens each reflow state in turn and hands what overflows there to `check`. */
+async function eachReflowState(page: Page, check: (state: string, result: Awaited<ReturnType<typeof overflow>>) => void) {
+	for (const [state, path, action] of REFLOW_STATES) {
+		await page.goto(path);
+		if (path.startsWith('/embed-example')) await page.waitForLoadState('load');
+		else await expect(marks(page).first()).toBeVisible();
+		await action?.(page);
+		await page.waitForTimeout(150);
+		check(state, await overflow(page));
+	}
+}
+
 for (const [label, viewport] of [
 	['320 px wide', { width: 320, height: 640 }],
 	['1280 px at 400 % zoom (320 × 256 CSS px)', { width: 320, height: 256 }]
@@ -379,29 +391,18 @@ for (const [label, viewport] of [
 		test('the document never scrolls sideways', async ({ page }) => {
 			test.setTimeout(60_000);
 			const problems: string[] = [];
-			for (const [state, path, action] of REFLOW_STATES) {
-				await page.goto(path);
-				if (path.startsWith('/embed-example')) await page.waitForLoadState('load');
-				else await expect(marks(page).first()).toBeVisible();
-				await action?.(page);
-				await page.waitForTimeout(150);
-				const result = await overflow(page);
+			await eachReflowState(page, (state, result) => {
 				if (result.scrolls) problems.push(`[${state}] scrollWidth ${result.scrollWidth} > clientWidth ${result.clientWidth}; widest: ${result.sticking.filter((s) => !/spans x -/.test(s)).join(' | ')}`);
-			}
+			});
 			expect(problems, 'horizontal scrolling').toEqual([]);
 		});
 
 		test('no content is cut off at the left or right edge (the plot excepted)', async ({ page }) => {
 			test.setTimeout(60_000);
 			const problems: string[] = [];
-			for (const [state, path, action] of REFLOW_STATES) {
-				await page.goto(path);
-				if (path.startsWith('/embed-example')) await page.waitForLoadState('load');
-				else await expect(marks(page).first()).toBeVisible();
-				await action?.(page);
-				await page.waitForTimeout(150);
-				for (const element of (await overflow(page)).sticking) problems.push(`[${state}] ${element}`);
-			}
+			await eachReflowState(page, (state, result) => {
+				for (const element of result.sticking) problems.push(`[${state}] ${element}`);
+			});
 			expect(problems, 'content outside the 320 px viewport').toEqual([]);
 		});
 	});

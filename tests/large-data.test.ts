@@ -8,13 +8,14 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { writeDataset } from '../scripts/bench/generate.mjs';
 import { loadTimeline } from '../src/lib/server/data.ts';
+import { STORY_MAX, STORY_PAGE } from '../src/lib/timeline/story-window.ts';
 import { expect, plot, test } from './fixtures';
 import { oncePerRun, runDir, serveFolder, viteBuild } from './fixture-build';
 
 const COUNT = 1_000;
-/** STORY_PAGE and STORY_MAX of src/lib/timeline/story-window.ts, as a reader sees them. */
-const PAGE = 150;
-const MAX = 450;
+/** Steps added at a time, and the most in the page. */
+const PAGE = STORY_PAGE;
+const MAX = STORY_MAX;
 
 test.describe('1,000 events', () => {
 	test.describe.configure({ mode: 'default' });
@@ -49,7 +50,7 @@ test.describe('1,000 events', () => {
 		const page = await context.newPage();
 		await page.goto(`${site!.url}/`);
 		await expect(steps(page)).toHaveCount(PAGE);
-		await expect(page.getByText(`Events 1–${PAGE} of 1,000 are listed here`)).toBeVisible();
+		await expect(page.getByText(`Events 1–${PAGE} of ${COUNT.toLocaleString('en-GB')} are listed here`)).toBeVisible();
 		await context.close();
 	});
 

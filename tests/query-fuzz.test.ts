@@ -9,6 +9,7 @@
  * throw, open a dialog or run the markup it carries.
  */
 import type { Page } from '@playwright/test';
+import { prng } from '../scripts/bench/generate.mjs';
 import { data, expect, test } from './fixtures';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250117);
@@ -17,18 +18,6 @@ const PER_ROUTE = { '/': 110, '/embed': 140 } as const;
 const CHUNKS = 3;
 /** Node's HTTP server (scripts/serve.mjs) answers 431 above 16 KB of headers; real hosts allow less. */
 const MAX_QUERY = 7000;
-
-/** mulberry32: a small, fast, seeded PRNG. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const EVENT_IDS = data.events.map((event) => event.id);
 const SOURCE_IDS = data.sources.map((source) => source.id);
