@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Fills in each citation's prefix and suffix (the sentence before and after the excerpt) from the
 // source texts, so the page can show every excerpt in context without shipping whole articles.
-// usage: npm run data:context [-- events.json ../shared/seeds]
+// usage: npm run data:context [-- events.json sources]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contextFor } from '../src/lib/timeline/context.js';
 
-const [file = 'events.json', folder = process.env.TIMELINE_SOURCES_DIR ?? '../shared/seeds'] = process.argv.slice(2);
+const [file = 'events.json', folder = process.env.TIMELINE_SOURCES_DIR ?? 'sources'] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(file, 'utf8'));
 const fileOf = new Map(data.sources.map((source) => [source.id, source.file]));
 let filled = 0;

@@ -3,7 +3,7 @@
  * with its own exact, path-named message (and the count of problems), and the real events.json
  * and a few valid edge cases (a year-only event, a span, an event with many citations) always
  * build. Fixtures are written from the real events.json; source texts are written so that every
- * real excerpt stands verbatim in them (the real texts, ../shared/seeds, are used when present),
+ * real excerpt stands verbatim in them (the real texts in sources/),
  * so the verbatim checks run too.
  *
  * The builds run two at a time in beforeAll (a build that fails at validation stops in a few
@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { expect, test } from '@playwright/test';
-import { oncePerRun, pool, removeDir, tempDir, viteBuild, writeSourceTexts } from './fixture-build';
+import { oncePerRun, pool, removeDir, tempDir, viteBuild } from './fixture-build';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -23,7 +23,7 @@ const REAL = real();
 const SOURCE_IDS = REAL.sources.map((s: Json) => s.id).join(', ');
 const THEMES = '"diplomacy", "military-security", "nuclear-energy", "economy-trade", "multilateral", "sanctions"';
 const TYPES = '"news report", "analysis", "opinion", "government statement"';
-const SEEDS = '../shared/seeds';
+const SOURCES = 'sources';
 
 /** The first event index that satisfies `ok` (so fixtures keep working as events.json changes). */
 function eventWhere(ok: (event: Json, index: number) => boolean, from = 0): number {
@@ -331,11 +331,13 @@ function runAll(): Promise<Record<string, Outcome>> {
 	return oncePerRun('bad-input-builds', async () => {
 		const dir = tempDir('timeline-bad-input-');
 		try {
-			const texts = existsSync(SEEDS) ? SEEDS : writeSourceTexts(REAL, join(dir, 'sources'));
-			const jobs: { name: string; text: string; keep?: boolean }[] = [
-				// The two full builds first, so the short failing ones fill in around them.
+			const texts = SOURCES;
+			const jobs: { name: string; text: string; keep?: boolean; sourcesDir?: string | null }[] = [
+				// The full builds first, so the short failing ones fill in around them.
 				{ name: 'real events.json', text: REAL_TEXT, keep: true },
 				{ name: 'valid edge cases', text: JSON.stringify(edgeCases(), null, 2), keep: true },
+				{ name: 'verbatim check skipped', text: REAL_TEXT, sourcesDir: null },
+				{ name: 'no sources folder', text: REAL_TEXT, sourcesDir: join(dir, 'no-such-folder') },
 				...FIXTURES.map((fixture) => {
 					if (fixture.text !== undefined) return { name: fixture.name, text: fixture.text };
 					const data = real();
@@ -348,7 +350,8 @@ function runAll(): Promise<Record<string, Outcome>> {
 				mkdirSync(join(dir, `fixture-${i}`), { recursive: true });
 				writeFileSync(file, job.text);
 				const out = job.keep ? join(dir, `site-${i}`) : undefined;
-				const result = await viteBuild({ eventsFile: file, sourcesDir: texts, outDir: out });
+				const sourcesDir = job.sourcesDir === undefined ? texts : (job.sourcesDir ?? undefined);
+				const result = await viteBuild({ eventsFile: file, sourcesDir, outDir: out });
 				const outcome: Outcome = { status: result.status, output: result.output, ms: result.ms };
 				if (out) {
 					const html = existsSync(join(out, 'index.html')) ? readFileSync(join(out, 'index.html'), 'utf8') : '';
@@ -384,6 +387,32 @@ test.describe('a malformed events.json fails the build with its exact message', 
 			expect(outcome.output).not.toContain('building client environment');
 		});
 	}
+});
+
+test.describe('the verbatim check is never skipped silently', () => {
+	const excerpts = REAL.events.reduce((sum: number, event: Json) => sum + event.citations.length, 0);
+
+	test('the build says how many excerpts it checked, against which texts', () => {
+		const outcome = outcomes['real events.json']!;
+		expect(outcome.status, shown(outcome)).toBe(0);
+		const files = REAL.sources.map((s: Json) => s.file).filter((f: string, i: number, all: string[]) => all.indexOf(f) === i);
+		expect(outcome.output).toContain(`${REAL.events.length} events; ${excerpts} excerpts checked verbatim against ${files.length} source texts in`);
+	});
+
+	test('a missing sources folder fails the build, naming the folder and the fix', () => {
+		const outcome = outcomes['no sources folder']!;
+		expect(outcome.status, shown(outcome)).not.toBe(0);
+		expect(shown(outcome)).toMatch(/no-such-folder: expected the folder of source texts the excerpts are checked against, got no such folder/);
+		expect(shown(outcome)).toContain('git checkout -- sources');
+		expect(shown(outcome)).toContain('TIMELINE_SKIP_VERBATIM=1');
+		expect(outcome.output).not.toContain('building client environment');
+	});
+
+	test('skipping the check takes TIMELINE_SKIP_VERBATIM=1 and the build says so', () => {
+		const outcome = outcomes['verbatim check skipped']!;
+		expect(outcome.status, shown(outcome)).toBe(0);
+		expect(outcome.output).toContain(`verbatim check of ${excerpts} excerpts SKIPPED (TIMELINE_SKIP_VERBATIM=1)`);
+	});
 });
 
 test.describe('valid data is never rejected', () => {

@@ -30,7 +30,7 @@ export interface BuildResult {
 export interface BuildOptions {
 	/** events.json to build (TIMELINE_EVENTS_FILE). */
 	eventsFile: string;
-	/** Source texts (TIMELINE_SOURCES_DIR); a missing folder skips the verbatim check. */
+	/** Source texts (TIMELINE_SOURCES_DIR); without them the build skips the verbatim check, explicitly (TIMELINE_SKIP_VERBATIM=1). */
 	sourcesDir?: string;
 	/** Where to keep the built site (TIMELINE_BUILD_DIR); without it the site is thrown away. */
 	outDir?: string;
@@ -66,6 +66,7 @@ export function viteBuild({ eventsFile, sourcesDir, outDir: keep, timeoutMs = 12
 				...process.env,
 				TIMELINE_EVENTS_FILE: resolve(eventsFile),
 				TIMELINE_SOURCES_DIR: resolve(sourcesDir ?? join(project, 'no-source-texts')),
+				TIMELINE_SKIP_VERBATIM: sourcesDir ? '0' : '1',
 				TIMELINE_BUILD_DIR: outDir,
 				// The colours vite puts in its messages would split the exact text we look for.
 				NO_COLOR: '1',
@@ -112,7 +113,7 @@ interface LooseData {
 
 /**
  * Writes a folder of source texts in which every citation of `data` stands verbatim with its
- * prefix and suffix (the real texts live outside the repository, in ../shared/seeds), so fixture
+ * prefix and suffix (for generated data that the real texts in sources/ do not hold), so fixture
  * builds run the verbatim check too. Returns the folder.
  */
 export function writeSourceTexts(data: LooseData, dir: string): string {

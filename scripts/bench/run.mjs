@@ -170,7 +170,7 @@ async function main() {
 	log(`temporary folder ${tmp}${QUICK ? ' (quick mode)' : ''}`);
 
 	/* ---- 1. datasets and builds */
-	const realSources = resolve(PROJECT, process.env.TIMELINE_SOURCES_DIR ?? '../shared/seeds');
+	const realSources = resolve(PROJECT, process.env.TIMELINE_SOURCES_DIR ?? 'sources');
 	const datasets = [{ name: 'real', label: 'real (events.json)', eventsFile: join(PROJECT, 'events.json'), sourcesDir: realSources }];
 	const counts = QUICK ? [1000] : [1000, 10000];
 	for (const count of counts) {

@@ -7,26 +7,50 @@ import { join, resolve } from 'node:path';
 import { buildTimeline, type Timeline } from '../timeline/events.ts';
 import { parseJsonText, TimelineDataError, validateTimelineData, type SourceTexts } from '../timeline/validate.ts';
 
-/** Where the data and the source texts are; both can be pointed elsewhere for fixtures. */
+/**
+ * Where the data and the source texts are. The texts live in the repository (sources/); both can
+ * be pointed elsewhere for fixtures. Skipping the verbatim check is an explicit choice
+ * (TIMELINE_SKIP_VERBATIM=1), never what a missing folder silently does.
+ */
 export function dataPaths(root = process.cwd()) {
 	return {
 		eventsFile: resolve(root, process.env.TIMELINE_EVENTS_FILE ?? 'events.json'),
-		sourcesDir: resolve(root, process.env.TIMELINE_SOURCES_DIR ?? '../shared/seeds')
+		sourcesDir: resolve(root, process.env.TIMELINE_SOURCES_DIR ?? 'sources'),
+		skipVerbatim: process.env.TIMELINE_SKIP_VERBATIM === '1'
 	};
 }
 
-/** The source texts by file name, or null (with a warning) when the folder is absent. */
-export function readSourceTexts(folder: string, warn: (message: string) => void = console.warn): SourceTexts {
+export type DataPaths = ReturnType<typeof dataPaths>;
+
+/** The source texts by file name; throws a TimelineDataError naming the folder and the fix when it is absent. */
+export function readSourceTexts(folder: string): Map<string, string> {
 	if (!existsSync(folder)) {
-		warn(`Source texts folder ${folder} not found: skipping the check that excerpts are verbatim (set TIMELINE_SOURCES_DIR).`);
-		return null;
+		throw new TimelineDataError(
+			[
+				`${folder}: expected the folder of source texts the excerpts are checked against, got no such folder. ` +
+					'Restore it (git checkout -- sources) or point TIMELINE_SOURCES_DIR at the texts; ' +
+					'a fixture without texts can set TIMELINE_SKIP_VERBATIM=1 to skip the verbatim check.'
+			],
+			'events.json'
+		);
 	}
 	const names = readdirSync(folder).filter((name) => name.endsWith('.txt'));
 	return new Map(names.map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
 }
 
-/** Reads, validates and builds the timeline; throws TimelineDataError listing every problem. */
-export function loadTimeline(paths = dataPaths(), warn?: (message: string) => void): Timeline {
+/** What the build checked, said in one line (the build prints it). */
+export function checkSummary(timeline: Timeline, texts: SourceTexts, folder: string): string {
+	const excerpts = timeline.events.reduce((sum, event) => sum + event.citations.length, 0);
+	const events = `${timeline.events.length} events`;
+	if (!texts) return `events.json: ${events}; verbatim check of ${excerpts} excerpts SKIPPED (TIMELINE_SKIP_VERBATIM=1)`;
+	return `events.json: ${events}; ${excerpts} excerpts checked verbatim against ${texts.size} source texts in ${folder}`;
+}
+
+/**
+ * Reads, validates and builds the timeline; throws TimelineDataError listing every problem.
+ * `report` hears one line saying what was checked.
+ */
+export function loadTimeline(paths: DataPaths = dataPaths(), report?: (message: string) => void): Timeline {
 	const fileName = paths.eventsFile;
 	let text: string;
 	try {
@@ -36,7 +60,10 @@ export function loadTimeline(paths = dataPaths(), warn?: (message: string) => vo
 	}
 	const parsed = parseJsonText(text, 'events.json');
 	if (parsed.problems.length > 0) throw new TimelineDataError(parsed.problems, fileName);
-	const { data, problems } = validateTimelineData(parsed.value, readSourceTexts(paths.sourcesDir, warn));
+	const texts = paths.skipVerbatim ? null : readSourceTexts(paths.sourcesDir);
+	const { data, problems } = validateTimelineData(parsed.value, texts);
 	if (!data) throw new TimelineDataError(problems, fileName);
-	return buildTimeline(data);
+	const timeline = buildTimeline(data);
+	report?.(checkSummary(timeline, texts, paths.sourcesDir));
+	return timeline;
 }

@@ -16,11 +16,11 @@ function fixtureTimeline(): Timeline {
 	return buildTimeline(data);
 }
 
-/** The real events.json and seeds, resolved from this file (as real-data.test.ts does). */
+/** The real events.json and source texts, resolved from this file (as real-data.test.ts does). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const paths = dataPaths(ROOT);
 const realRaw = JSON.parse(readFileSync(paths.eventsFile, 'utf8')) as RawTimelineData;
-const realTexts = readSourceTexts(paths.sourcesDir, () => {});
+const realTexts = readSourceTexts(paths.sourcesDir);
 const realTimeline = () => loadTimeline(paths, () => {});
 
 /** The fixture's events with texts that CSV must quote or defuse (built directly, not validated). */
@@ -332,7 +332,7 @@ describe('eventsToJson', () => {
 		);
 	});
 
-	it('eventsToJson(<events.json>) excerpts stand verbatim in the seeds (checked again in node)', () => {
+	it('eventsToJson(<events.json>) excerpts stand verbatim in the source texts (checked again in node)', () => {
 		expect(realTexts).not.toBeNull();
 		const timeline = realTimeline();
 		const data = readJson(eventsToJson(timeline, timeline.events));
@@ -364,7 +364,7 @@ describe('eventsToJson', () => {
 		expect(withoutFiles).toEqual(realRaw.sources.map(({ file: _file, ...source }) => source));
 	});
 
-	it('validateTimelineData(JSON.parse(eventsToJson(…)), seeds) reads the download back', () => {
+	it('validateTimelineData(JSON.parse(eventsToJson(…)), sources) reads the download back', () => {
 		const timeline = realTimeline();
 		const data = readJson(eventsToJson(timeline, timeline.events));
 		expect(validateTimelineData(data, realTexts).problems).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The real events.json against the real source texts (../shared/seeds): the checks `npm run build`
+ * The real events.json against the real source texts (sources/): the checks `npm run build`
  * relies on, plus the events the brief asks for. Paths are resolved from this file, not the cwd.
  */
 import { readFileSync } from 'node:fs';
@@ -12,18 +12,21 @@ import type { RawTimelineData } from './schema.ts';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const paths = dataPaths(ROOT);
 const raw = JSON.parse(readFileSync(paths.eventsFile, 'utf8')) as RawTimelineData;
-const texts = readSourceTexts(paths.sourcesDir, () => {});
+const texts = readSourceTexts(paths.sourcesDir);
 
 describe('events.json', () => {
-	it('validateTimelineData(events.json, seeds) has no problems', () => {
+	it('validateTimelineData(events.json, sources) has no problems', () => {
 		expect(texts).not.toBeNull();
 		expect(validateTimelineData(raw, texts).problems).toEqual([]);
 	});
 
-	it('loadTimeline() reads events.json and the seeds without a warning', () => {
-		const warn = vi.fn();
-		const timeline = loadTimeline(paths, warn);
-		expect(warn).not.toHaveBeenCalled();
+	it('loadTimeline() reads events.json and reports the excerpts it checked against sources/', () => {
+		const report = vi.fn();
+		const timeline = loadTimeline(paths, report);
+		const excerpts = raw.events.reduce((sum, event) => sum + event.citations.length, 0);
+		expect(report).toHaveBeenCalledExactlyOnceWith(
+			`events.json: ${raw.events.length} events; ${excerpts} excerpts checked verbatim against ${texts.size} source texts in ${paths.sourcesDir}`
+		);
 		expect(timeline.events).toHaveLength(raw.events.length);
 		expect(timeline.sources).toHaveLength(raw.sources.length);
 	});
@@ -83,27 +86,30 @@ describe('events.json', () => {
 });
 
 describe('data.ts', () => {
-	it('dataPaths(root) points at root/events.json and ../shared/seeds', () => {
+	it('dataPaths(root) points at root/events.json and root/sources, verbatim check on', () => {
 		expect(dataPaths('/x/main')).toEqual({
 			eventsFile: '/x/main/events.json',
-			sourcesDir: '/x/shared/seeds'
+			sourcesDir: '/x/main/sources',
+			skipVerbatim: false
 		});
 	});
 
 	it('dataPaths(root) follows TIMELINE_EVENTS_FILE and TIMELINE_SOURCES_DIR', () => {
 		vi.stubEnv('TIMELINE_EVENTS_FILE', 'fixtures/data.json');
 		vi.stubEnv('TIMELINE_SOURCES_DIR', '/texts');
+		vi.stubEnv('TIMELINE_SKIP_VERBATIM', '1');
 		try {
 			expect(dataPaths('/x/main')).toEqual({
 				eventsFile: '/x/main/fixtures/data.json',
-				sourcesDir: '/texts'
+				sourcesDir: '/texts',
+				skipVerbatim: true
 			});
 		} finally {
 			vi.unstubAllEnvs();
 		}
 	});
 
-	it('readSourceTexts(seeds) maps each .txt file name to its text', () => {
+	it('readSourceTexts(sources) maps each .txt file name to its text', () => {
 		expect(texts).toBeInstanceOf(Map);
 		const files = [...texts!.keys()];
 		expect(files.length).toBeGreaterThan(0);
@@ -111,17 +117,21 @@ describe('data.ts', () => {
 		for (const source of raw.sources) expect(files).toContain(source.file);
 	});
 
-	it('readSourceTexts(missing folder) warns and returns null', () => {
-		const warn = vi.fn();
-		expect(readSourceTexts('/no/such/folder', warn)).toBeNull();
-		expect(warn).toHaveBeenCalledOnce();
-		expect(warn.mock.calls[0]![0]).toContain('/no/such/folder');
+	it('readSourceTexts(missing folder) throws, naming the folder and the fix', () => {
+		expect(() => readSourceTexts('/no/such/folder')).toThrow(TimelineDataError);
+		expect(() => readSourceTexts('/no/such/folder')).toThrow(/\/no\/such\/folder: expected the folder of source texts.*git checkout -- sources.*TIMELINE_SKIP_VERBATIM=1/s);
+	});
+
+	it('loadTimeline({ skipVerbatim: true }) builds without texts and reports the skip', () => {
+		const report = vi.fn();
+		loadTimeline({ ...paths, sourcesDir: '/no/such/folder', skipVerbatim: true }, report);
+		expect(report.mock.calls[0]![0]).toMatch(/verbatim check of \d+ excerpts SKIPPED \(TIMELINE_SKIP_VERBATIM=1\)/);
 	});
 
 	it('loadTimeline({ eventsFile: missing }) throws a TimelineDataError naming the file', () => {
 		const eventsFile = '/no/such/events.json';
-		expect(() => loadTimeline({ eventsFile, sourcesDir: paths.sourcesDir })).toThrow(TimelineDataError);
-		expect(() => loadTimeline({ eventsFile, sourcesDir: paths.sourcesDir })).toThrow(
+		expect(() => loadTimeline({ ...paths, eventsFile })).toThrow(TimelineDataError);
+		expect(() => loadTimeline({ ...paths, eventsFile })).toThrow(
 			/\/no\/such\/events\.json: expected a readable file/
 		);
 	});
