@@ -8,7 +8,9 @@ import { contextFor } from '../src/lib/timeline/context.js';
 
 const [file = 'events.json', folder = process.env.TIMELINE_SOURCES_DIR ?? 'sources'] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(file, 'utf8'));
-const fileOf = new Map(data.sources.map((source) => [source.id, source.file]));
+// A source contained in another (Borna News inside Zuesse's post) is read in its container's text.
+const byId = new Map(data.sources.map((source) => [source.id, source]));
+const fileOf = new Map(data.sources.map((source) => [source.id, source.within ? byId.get(source.within)?.file : source.file]));
 let filled = 0;
 const missing = [];
 data.events.forEach((event, i) =>

@@ -34,7 +34,7 @@ test.describe('1,000 events', () => {
 			return root;
 		});
 		// The story's order, from the same loader the build uses (events sorted by their place on the axis).
-		ids = loadTimeline({ eventsFile: join(dir, 'events.json'), sourcesDir: join(dir, 'sources') }).events.map((event) => event.id);
+		ids = loadTimeline({ eventsFile: join(dir, 'events.json'), sourcesDir: join(dir, 'sources'), skipVerbatim: false }).events.map((event) => event.id);
 		site = await serveFolder(join(dir, 'build'), 4420 + info.parallelIndex);
 	});
 	test.afterAll(async () => site?.stop());

@@ -5,7 +5,7 @@
  * they settle. Bad values fall back to the default view (parseUrlState never throws).
  */
 import { pushState, replaceState } from '$app/navigation';
-import { filterFromUrl, filterToUrl, parseUrlState, rangeFromUrl, rangeToUrl, serialiseUrlState } from '$lib/timeline';
+import { filterFromUrl, filterToUrl, formerIdMap, parseUrlState, rangeFromUrl, rangeToUrl, serialiseUrlState } from '$lib/timeline';
 import type { TimelineState } from './timeline.svelte';
 
 /** How long zooming or typing must pause before the URL is rewritten (ms). */
@@ -24,7 +24,8 @@ export function queryFor(timeline: TimelineState): string {
 export function applyQuery(timeline: TimelineState, search: string) {
 	const state = parseUrlState(new URLSearchParams(search), {
 		eventIds: new Set(timeline.eventsById.keys()),
-		sourceIds: new Set(timeline.data.sources.map((source) => source.id))
+		sourceIds: new Set(timeline.data.sources.map((source) => source.id)),
+		formerIds: formerIdMap(timeline.data.events)
 	});
 	timeline.setFilter(filterFromUrl(state));
 	const range = rangeFromUrl(state);

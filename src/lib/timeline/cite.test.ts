@@ -30,6 +30,8 @@ const year = (y: number): PartialDate => ({
 const UNKNOWN: Source = {
 	id: 's2',
 	file: 'b.txt',
+	name: 'A source',
+	provenance: {},
 	title: null,
 	outlet: null,
 	author: null,
@@ -41,6 +43,8 @@ const UNKNOWN: Source = {
 const KNOWN: Source = {
 	id: 's1',
 	file: 'a.txt',
+	name: 'A source',
+	provenance: {},
 	title: 'Treaty signed in Moscow',
 	outlet: 'Outlet A',
 	author: 'Jane Doe',

@@ -3,7 +3,7 @@
  * Unknown metadata stays "unknown", never guessed.
  */
 import { formatPartialDate, formatUTC } from './dates.ts';
-import { eventDateText, type Source, type TimelineEvent } from './events.ts';
+import { eventDateText, sourceCredit, type Source, type TimelineEvent } from './events.ts';
 
 /** "Author unknown. “Title unknown.” Outlet unknown, date unknown. URL unknown." with what is known. */
 export function citeSource(source: Source): string {
@@ -11,7 +11,9 @@ export function citeSource(source: Source): string {
 	const title = source.title ?? 'Title unknown';
 	const outlet = source.outlet ?? 'Outlet unknown';
 	const published = source.published ? formatPartialDate(source.published) : 'date unknown';
-	return `${author}. “${title}.” ${outlet} (${source.type}), ${published}. ${source.url ?? 'URL unknown'}.`;
+	// A publication reproduced inside another is cited as itself, then where it was read.
+	const within = source.within ? ` Reproduced in ${citeSource(source.within)}` : '';
+	return `${author}. “${title}.” ${outlet} (${source.type}), ${published}. ${source.url ?? 'URL unknown'}.${within}`;
 }
 
 /** A citation of the timeline entry itself, with its deep link. */
@@ -40,7 +42,7 @@ export function bibtexForSource(source: Source): string {
 		['howpublished', source.outlet],
 		['year', source.published ? String(source.published.start.getUTCFullYear()) : null],
 		['url', source.url],
-		['note', [`Source type: ${source.type}`, source.title ? null : 'title unknown', source.author ? null : 'author unknown', source.published ? null : 'date unknown'].filter(Boolean).join('; ')]
+		['note', [`Source type: ${source.type}`, source.within ? `reproduced in ${sourceCredit(source.within)}` : null, source.title ? null : 'title unknown', source.author ? null : 'author unknown', source.published ? null : 'date unknown'].filter(Boolean).join('; ')]
 	]);
 }
 

@@ -62,10 +62,12 @@ export function formatPartialDate(date: PartialDate): string {
 
 /**
  * The date as a reader sees it: "17 January 2025", "approx. July 2024",
- * "2015 – December 2024" for spans.
+ * "2015 – December 2024" for spans, "2022 – ongoing as of October 2025" for a span its sources
+ * describe as still going on (it ends at its newest source's date, never past its evidence).
  */
-export function formatEventDate(date: PartialDate, end?: PartialDate, approximate = false): string {
-	const text = end ? `${formatPartialDate(date)} – ${formatPartialDate(end)}` : formatPartialDate(date);
+export function formatEventDate(date: PartialDate, end?: PartialDate, approximate = false, ongoing = false): string {
+	const to = end ? (ongoing ? `ongoing as of ${formatPartialDate(end)}` : formatPartialDate(end)) : '';
+	const text = end ? `${formatPartialDate(date)} – ${to}` : formatPartialDate(date);
 	return approximate ? `approx. ${text}` : text;
 }
 

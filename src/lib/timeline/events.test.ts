@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, eventButtonName, eventDateText, sourceCount, type TimelineEvent } from './events.ts';
+import { buildTimeline, citationGroups, eventButtonName, eventDateText, formerIdMap, sourceCount, sourceCredit, type Citation, type Source, type TimelineEvent } from './events.ts';
 import { validateTimelineData } from './validate.ts';
 import { deepFreeze, fixtureTexts, utc, validFixture } from './test-helpers.ts';
 import type { RawEvent, RawTimelineData } from './schema.ts';
@@ -12,6 +12,7 @@ function rawWith(events?: Partial<RawEvent>[]): RawTimelineData {
 			id: `event-${i}`,
 			title: `Event ${i}`,
 			summary: 'A summary.',
+			dateBasis: 'sources',
 			themes: ['diplomacy'],
 			citations: [{ source: 's2', excerpt: 'Iran joined BRICS in 2023.' }],
 			...event
@@ -34,13 +35,20 @@ describe('buildTimeline', () => {
 		const treaty = eventById(timeline.events, 'treaty');
 		expect(treaty.citations[0]!.source).toEqual({
 			id: 's1',
+			name: 'Outlet A',
 			file: 'a.txt',
 			title: 'Treaty signed in Moscow',
 			outlet: 'Outlet A',
 			author: null,
 			published: { text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18) },
 			url: 'https://example.com/a',
-			type: 'news report'
+			type: 'news report',
+			provenance: {
+				title: 'The page’s headline.',
+				outlet: 'The page’s masthead.',
+				published: 'The page’s date line.',
+				url: 'Where the page was read.'
+			}
 		});
 		expect(treaty.citations[0]!.source).toBe(timeline.sources[0]);
 		expect(treaty.citations[1]!.source).toBe(timeline.sources[1]);
@@ -49,10 +57,10 @@ describe('buildTimeline', () => {
 
 	it('buildTimeline(data) fills the optional fields with their defaults', () => {
 		const brics = eventById(buildTimeline(rawWith()).events, 'brics');
-		expect(brics).toMatchObject({ approximate: false, context: false, note: undefined, end: undefined });
+		expect(brics).toMatchObject({ approximate: false, ongoing: false, context: false, notes: [], corrections: [], formerIds: [], end: undefined });
 		expect(brics.endTime).toBeUndefined();
 		const treaty = eventById(buildTimeline(rawWith()).events, 'treaty');
-		expect(treaty.citations[1]).toMatchObject({ prefix: '', suffix: '', speaker: undefined });
+		expect(treaty.citations[1]).toMatchObject({ prefix: '', suffix: '', speaker: undefined, section: undefined });
 	});
 
 	it('buildTimeline(data) keeps title, summary, themes, eras and the top-level text', () => {
@@ -184,5 +192,36 @@ describe('eventButtonName', () => {
 		eventButtonName(event);
 		sourceCount(event);
 		expect(event).toEqual(before);
+	});
+});
+
+describe('citationGroups, formerIdMap and sourceCredit', () => {
+	const cite = (excerpt: string, section?: string) => ({ excerpt, section }) as unknown as Citation;
+
+	it('citationGroups(event) groups citations under their sections in first-seen order, keeping their order', () => {
+		const citations = [cite('a', 'Signing'), cite('b'), cite('c', 'Scope'), cite('d', 'Signing'), cite('e')];
+		const groups = citationGroups({ citations });
+		expect(groups.map((group) => [group.section, group.citations.map((c) => c.excerpt)])).toEqual([
+			['Signing', ['a', 'd']],
+			[undefined, ['b', 'e']],
+			['Scope', ['c']]
+		]);
+	});
+
+	it('formerIdMap(events) maps every retired id to the event that answers to it', () => {
+		const map = formerIdMap([
+			{ id: 'treaty-signed', formerIds: ['treaty-scope', 'treaty-nuclear-provision'] },
+			{ id: 'brics', formerIds: [] }
+		]);
+		expect([...map]).toEqual([
+			['treaty-scope', 'treaty-signed'],
+			['treaty-nuclear-provision', 'treaty-signed']
+		]);
+	});
+
+	it('sourceCredit(source) names a contained source with its container', () => {
+		const container = { name: 'Eric Zuesse’s Substack' } as Source;
+		expect(sourceCredit({ name: 'Borna News', within: container })).toBe('Borna News, reproduced in Eric Zuesse’s Substack');
+		expect(sourceCredit({ name: 'Ted Snider, Antiwar.com' })).toBe('Ted Snider, Antiwar.com');
 	});
 });

@@ -4,21 +4,39 @@
  */
 import { formatEventDate, midpoint, parsePartialDate, type PartialDate } from './dates.ts';
 import type { RawTimelineData } from './schema.ts';
-import type { SourceType } from './source-types.ts';
+import type { DateBasis, NoteKind, SourceType } from './source-types.ts';
 import type { ThemeId } from './themes.ts';
 
 export interface Source {
 	id: string;
-	/** File name of the source's text in the sources folder (the verbatim check reads it). */
-	file: string;
+	/** How readers know the source: outlet or author, or what is known of it. */
+	name: string;
+	/** File name of the source's text in the sources folder; absent for a contained source. */
+	file?: string;
+	/** The source that reproduces this one's text (Borna News inside Zuesse's post). */
+	within?: Source;
 	title: string | null;
-	titleNote?: string;
 	outlet: string | null;
 	author: string | null;
 	published: PartialDate | null;
-	publishedNote?: string;
+	/** For an undated source, the latest date its own text establishes. */
+	notBefore?: PartialDate;
 	url: string | null;
 	type: SourceType;
+	/** Where each known metadata value came from; why an unknown one is null. */
+	provenance: Partial<Record<'title' | 'outlet' | 'author' | 'published' | 'url', string>>;
+	about?: Note;
+}
+
+export interface Note {
+	kind: NoteKind;
+	text: string;
+}
+
+export interface Correction {
+	/** The day of the correction (YYYY-MM-DD). */
+	date: PartialDate;
+	text: string;
 }
 
 export interface Citation {
@@ -27,18 +45,25 @@ export interface Citation {
 	prefix: string;
 	suffix: string;
 	speaker?: string;
+	section?: string;
 }
 
 export interface TimelineEvent {
 	id: string;
+	/** Ids the event was published under before; links to them open it. */
+	formerIds: string[];
 	date: PartialDate;
 	end?: PartialDate;
+	/** A span still going on as of its end (the date of its newest source). */
+	ongoing: boolean;
 	approximate: boolean;
+	dateBasis: DateBasis;
 	title: string;
 	summary: string;
 	themes: ThemeId[];
 	context: boolean;
-	note?: string;
+	notes: Note[];
+	corrections: Correction[];
 	citations: Citation[];
 	/** Where the event sits on the axis (ms since epoch): the middle of its period, or its start for spans. */
 	time: number;
@@ -57,6 +82,8 @@ export interface Era {
 export interface Timeline {
 	title: string;
 	description: string;
+	/** The day the data last changed. */
+	updated: PartialDate;
 	sources: Source[];
 	eras: Era[];
 	events: TimelineEvent[];
@@ -71,11 +98,16 @@ function checkedDate(text: string): PartialDate {
 
 /** Builds the model from data that passed validateTimelineData(). Does not mutate its input. */
 export function buildTimeline(raw: RawTimelineData): Timeline {
-	const sources: Source[] = raw.sources.map(({ published, ...source }) => ({
+	const sources: Source[] = raw.sources.map(({ published, notBefore, within: _within, provenance, ...source }) => ({
 		...source,
-		published: published === null ? null : checkedDate(published)
+		published: published === null ? null : checkedDate(published),
+		notBefore: notBefore === undefined ? undefined : checkedDate(notBefore),
+		provenance: { ...provenance }
 	}));
 	const sourceById = new Map(sources.map((source) => [source.id, source]));
+	raw.sources.forEach((source, i) => {
+		if (source.within !== undefined) sources[i]!.within = sourceById.get(source.within);
+	});
 
 	const events = raw.events.map((event, index): TimelineEvent & { index: number } => {
 		const date = checkedDate(event.date);
@@ -84,18 +116,23 @@ export function buildTimeline(raw: RawTimelineData): Timeline {
 			id: event.id,
 			date,
 			end,
+			formerIds: [...(event.formerIds ?? [])],
+			ongoing: event.ongoing ?? false,
 			approximate: event.approximate ?? false,
+			dateBasis: event.dateBasis,
 			title: event.title,
 			summary: event.summary,
 			themes: [...event.themes],
 			context: event.context ?? false,
-			note: event.note,
+			notes: (event.notes ?? []).map((note) => ({ ...note })),
+			corrections: (event.corrections ?? []).map((correction) => ({ date: checkedDate(correction.date), text: correction.text })),
 			citations: event.citations.map((citation) => ({
 				source: sourceById.get(citation.source)!,
 				excerpt: citation.excerpt,
 				prefix: citation.prefix ?? '',
 				suffix: citation.suffix ?? '',
-				speaker: citation.speaker
+				speaker: citation.speaker,
+				section: citation.section
 			})),
 			time: end ? date.start.getTime() : midpoint(date).getTime(),
 			endTime: end?.end.getTime(),
@@ -108,10 +145,49 @@ export function buildTimeline(raw: RawTimelineData): Timeline {
 	return {
 		title: raw.title,
 		description: raw.description,
+		updated: checkedDate(raw.updated),
 		sources,
 		eras: raw.eras.map((era) => ({ ...era, start: checkedDate(era.start), end: checkedDate(era.end) })),
 		events: events.map(({ index: _index, ...event }) => event)
 	};
+}
+
+/**
+ * A source as readers know it: "Ted Snider, Antiwar.com", or for a publication reproduced inside
+ * another, "Borna News, reproduced in Eric Zuesse’s Substack".
+ */
+export function sourceCredit(source: Pick<Source, 'name' | 'within'>): string {
+	return source.within ? `${source.name}, reproduced in ${source.within.name}` : source.name;
+}
+
+export interface CitationGroup {
+	/** The heading the citations share, or undefined for citations outside any section. */
+	section?: string;
+	citations: Citation[];
+}
+
+/**
+ * An event's citations grouped under their sections, in the order each section first appears
+ * (the treaty's event reads "The signing", "What it covers", …). Citations keep their order inside a group.
+ */
+export function citationGroups(event: Pick<TimelineEvent, 'citations'>): CitationGroup[] {
+	const groups: CitationGroup[] = [];
+	const bySection = new Map<string | undefined, CitationGroup>();
+	for (const citation of event.citations) {
+		let group = bySection.get(citation.section);
+		if (!group) {
+			group = { section: citation.section, citations: [] };
+			bySection.set(citation.section, group);
+			groups.push(group);
+		}
+		group.citations.push(citation);
+	}
+	return groups;
+}
+
+/** Every retired id and the event that now answers to it (links made before a merge or rename). */
+export function formerIdMap(events: readonly Pick<TimelineEvent, 'id' | 'formerIds'>[]): Map<string, string> {
+	return new Map(events.flatMap((event) => event.formerIds.map((former) => [former, event.id] as const)));
 }
 
 /** The number of distinct sources an event cites. */
@@ -119,9 +195,12 @@ export function sourceCount(event: TimelineEvent): number {
 	return new Set(event.citations.map((citation) => citation.source.id)).size;
 }
 
-/** The date as readers see it: "17 January 2025", "approx. July 2024", "2015 – December 2024". */
-export function eventDateText(event: Pick<TimelineEvent, 'date' | 'end' | 'approximate'>): string {
-	return formatEventDate(event.date, event.end, event.approximate);
+/**
+ * The date as readers see it: "17 January 2025", "approx. July 2024", "2015 – December 2024",
+ * "February 2022 – ongoing as of 23 January 2025".
+ */
+export function eventDateText(event: Pick<TimelineEvent, 'date' | 'end' | 'approximate'> & { ongoing?: boolean }): string {
+	return formatEventDate(event.date, event.end, event.approximate, event.ongoing ?? false);
 }
 
 /** The accessible name of an event's button: "17 January 2025: Title, 5 sources". */

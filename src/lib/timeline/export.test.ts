@@ -33,7 +33,7 @@ function hostileEvents(): TimelineEvent[] {
 			...brics!,
 			title: 'Iran, Russia and "the West"',
 			summary: 'Line one.\r\nLine two.\nLine three, with a comma.',
-			note: 'A note with "quotes", commas\rand a bare CR.',
+			notes: [{ kind: 'editorial', text: 'A note with "quotes", commas\rand a bare CR.' }],
 			citations: [
 				cite('He said, "no".'),
 				cite('=HYPERLINK("https://evil.example","click")'),
@@ -179,17 +179,17 @@ describe('eventsToCsv', () => {
 		expect(rows).toEqual([
 			[...CSV_COLUMNS],
 			[
-				'brics', '2023', '', 'false', 'Iran joins BRICS', 'Iran becomes a member of the BRICS group.',
-				'multilateral', 'false', '', 's2', '', '', '', '', 'analysis', '', 'Iran joined BRICS in 2023.'
+				'brics', '2023', '', 'false', 'false', 'sources', 'Iran joins BRICS', 'Iran becomes a member of the BRICS group.',
+				'multilateral', 'false', '', '', 's2', 'An unsigned analysis', '', '', '', '', 'analysis', '', '', '', 'Iran joined BRICS in 2023.'
 			],
 			[
-				'treaty', '2025-01-17', '', 'false', 'Treaty signed', 'Russia and Iran sign a treaty.',
-				'diplomacy military-security', 'false', '', 's1', 'Treaty signed in Moscow', 'Outlet A', '',
-				'2025-01-17', 'news report', 'https://example.com/a', 'signed in Moscow'
+				'treaty', '2025-01-17', '', 'false', 'false', 'sources', 'Treaty signed', 'Russia and Iran sign a treaty.',
+				'diplomacy military-security', 'false', '', '', 's1', 'Outlet A', 'Treaty signed in Moscow', 'Outlet A', '',
+				'2025-01-17', 'news report', 'https://example.com/a', '', '', 'signed in Moscow'
 			],
 			[
-				'treaty', '2025-01-17', '', 'false', 'Treaty signed', 'Russia and Iran sign a treaty.',
-				'diplomacy military-security', 'false', '', 's2', '', '', '', '', 'analysis', '',
+				'treaty', '2025-01-17', '', 'false', 'false', 'sources', 'Treaty signed', 'Russia and Iran sign a treaty.',
+				'diplomacy military-security', 'false', '', '', 's2', 'An unsigned analysis', '', '', '', '', 'analysis', '', '', '',
 				'Analysts noted the shift.'
 			]
 		]);
@@ -204,7 +204,7 @@ describe('eventsToCsv', () => {
 		const csv = eventsToCsv(events);
 		expectCsvMatches(csv, events);
 		const rows = parseCsv(csv);
-		expect(rows[1]![column('note')]).toBe('A note with "quotes", commas\rand a bare CR.');
+		expect(rows[1]![column('notes')]).toBe('Editors’ note: A note with "quotes", commas\rand a bare CR.');
 		expect(rows.slice(1).map((row) => row[column('excerpt')])).toEqual([
 			'He said, "no".',
 			`'=HYPERLINK("https://evil.example","click")`,
@@ -253,6 +253,7 @@ describe('eventsToJson', () => {
 		expect(data.events[1]).toEqual({
 			id: 'treaty',
 			date: '2025-01-17',
+			dateBasis: 'sources',
 			title: 'Treaty signed',
 			summary: 'Russia and Iran sign a treaty.',
 			themes: ['diplomacy', 'military-security'],
@@ -274,27 +275,34 @@ describe('eventsToJson', () => {
 		);
 	});
 
-	it('eventsToJson(timeline, <span, approximate, context, note, speaker>) keeps the optional fields', () => {
+	it('eventsToJson(timeline, <span, ongoing, approximate, context, notes, corrections, former ids, speaker, section>) keeps the optional fields', () => {
 		const timeline = fixtureTimeline();
 		const [brics] = timeline.events;
 		const event: TimelineEvent = {
 			...brics!,
 			end: { ...brics!.date, text: '2024-12' },
+			ongoing: true,
 			approximate: true,
 			context: true,
-			note: 'Dated by the report.',
-			citations: [{ ...brics!.citations[0]!, speaker: 'UK Ministry of Defence' }]
+			formerIds: ['brics-old'],
+			notes: [{ kind: 'not in these sources', text: 'Dated by the report.' }],
+			corrections: [{ date: { ...brics!.date, text: '2026-12-02' }, text: 'Date corrected.' }],
+			citations: [{ ...brics!.citations[0]!, speaker: 'UK Ministry of Defence', section: 'The signing' }]
 		};
 		const [out] = readJson(eventsToJson(timeline, [event])).events;
 		expect(out).toEqual(
 			expect.objectContaining({
 				end: '2024-12',
+				ongoing: true,
 				approximate: true,
 				context: true,
-				note: 'Dated by the report.'
+				formerIds: ['brics-old'],
+				notes: [{ kind: 'not in these sources', text: 'Dated by the report.' }],
+				corrections: [{ date: '2026-12-02', text: 'Date corrected.' }]
 			})
 		);
 		expect(out.citations[0].speaker).toBe('UK Ministry of Defence');
+		expect(out.citations[0].section).toBe('The signing');
 	});
 
 	it.each([
@@ -336,7 +344,9 @@ describe('eventsToJson', () => {
 		expect(realTexts).not.toBeNull();
 		const timeline = realTimeline();
 		const data = readJson(eventsToJson(timeline, timeline.events));
-		const files = new Map(realRaw.sources.map((source) => [source.id, source.file]));
+		// A contained source's excerpts stand in its container's text.
+		const byId = new Map(realRaw.sources.map((source) => [source.id, source]));
+		const files = new Map(realRaw.sources.map((source) => [source.id, source.within ? byId.get(source.within)!.file : source.file]));
 		let checked = 0;
 		for (const event of data.events) {
 			for (const citation of event.citations) {
@@ -381,9 +391,9 @@ describe('eventsToJson', () => {
 /* ---- sourceLine -------------------------------------------------------------------------- */
 
 describe('sourceLine', () => {
-	it('sourceLine(timeline, link, exported) names the outlets, the link and the UTC date', () => {
+	it('sourceLine(timeline, link, exported) names the sources, the link and the UTC date', () => {
 		expect(sourceLine(fixtureTimeline(), LINK, EXPORTED)).toBe(
-			`Sources: Outlet A; outlet unknown. ${LINK} — exported 21 November 2026`
+			`Sources: Outlet A; An unsigned analysis. ${LINK} — exported 21 November 2026`
 		);
 	});
 

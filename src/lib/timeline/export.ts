@@ -2,12 +2,13 @@
  * Downloads of the data: the shown events with their citations as CSV (one row per citation)
  * and as JSON (the same shape as events.json, so it can be read back).
  */
-import { formatUTC } from './dates.ts';
-import type { Source, Timeline, TimelineEvent } from './events.ts';
+import { formatPartialDate, formatUTC } from './dates.ts';
+import { sourceCredit, type Source, type Timeline, type TimelineEvent } from './events.ts';
+import { NOTE_LABEL } from './source-types.ts';
 
 export const CSV_COLUMNS = [
-	'event_id', 'date', 'end', 'approximate', 'title', 'summary', 'themes', 'context', 'note',
-	'source_id', 'source_title', 'outlet', 'author', 'published', 'source_type', 'url', 'excerpt'
+	'event_id', 'date', 'end', 'ongoing', 'approximate', 'date_basis', 'title', 'summary', 'themes', 'context', 'notes', 'corrections',
+	'source_id', 'source', 'source_title', 'outlet', 'author', 'published', 'source_type', 'url', 'speaker', 'section', 'excerpt'
 ] as const;
 
 /**
@@ -21,16 +22,21 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 
 const sourceCells = (source: Source) => [
-	source.id, source.title, source.outlet, source.author,
+	source.id, sourceCredit(source), source.title, source.outlet, source.author,
 	source.published ? source.published.text : null, source.type, source.url
 ];
+
+/** Notes and corrections in one cell each, labelled as on the page. */
+const notesCell = (event: TimelineEvent) => event.notes.map((note) => `${NOTE_LABEL[note.kind]}: ${note.text}`).join('\n');
+const correctionsCell = (event: TimelineEvent) =>
+	event.corrections.map((correction) => `Corrected ${formatPartialDate(correction.date)}: ${correction.text}`).join('\n');
 
 export function eventsToCsv(events: readonly TimelineEvent[]): string {
 	const rows = events.flatMap((event) =>
 		event.citations.map((citation) => [
-			event.id, event.date.text, event.end?.text, event.approximate, event.title, event.summary,
-			event.themes.join(' '), event.context, event.note,
-			...sourceCells(citation.source), citation.excerpt
+			event.id, event.date.text, event.end?.text, event.ongoing, event.approximate, event.dateBasis, event.title, event.summary,
+			event.themes.join(' '), event.context, notesCell(event), correctionsCell(event),
+			...sourceCells(citation.source), citation.speaker, citation.section, citation.excerpt
 		])
 	);
 	return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -42,42 +48,54 @@ export function eventsToCsv(events: readonly TimelineEvent[]): string {
  */
 export function eventsToJson(timeline: Timeline, events: readonly TimelineEvent[]): string {
 	const cited = new Set(events.flatMap((event) => event.citations.map((c) => c.source.id)));
-	const optional = <T>(key: string, value: T | undefined | null | false) => (value ? { [key]: value } : {});
+	// A contained source travels with its container, so the download still validates.
+	for (const source of timeline.sources) if (cited.has(source.id) && source.within) cited.add(source.within.id);
+	const optional = <T>(key: string, value: T | undefined | null | false) =>
+		value && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'object' && Object.keys(value).length === 0) ? { [key]: value } : {};
 	return JSON.stringify(
 		{
 			title: timeline.title,
 			description: timeline.description,
+			updated: timeline.updated.text,
 			sources: timeline.sources
 				.filter((source) => cited.has(source.id))
 				.map((s) => ({
 					id: s.id,
-					file: s.file,
+					name: s.name,
+					...optional('file', s.file),
+					...optional('within', s.within?.id),
 					title: s.title,
-					...optional('titleNote', s.titleNote),
 					outlet: s.outlet,
 					author: s.author,
 					published: s.published?.text ?? null,
-					...optional('publishedNote', s.publishedNote),
+					...optional('notBefore', s.notBefore?.text),
 					url: s.url,
-					type: s.type
+					type: s.type,
+					...optional('provenance', s.provenance),
+					...optional('about', s.about)
 				})),
 			eras: timeline.eras.map((era) => ({ id: era.id, name: era.name, start: era.start.text, end: era.end.text, description: era.description })),
 			events: events.map((event) => ({
 				id: event.id,
+				...optional('formerIds', event.formerIds),
 				date: event.date.text,
 				...optional('end', event.end?.text),
+				...optional('ongoing', event.ongoing),
 				...optional('approximate', event.approximate),
+				dateBasis: event.dateBasis,
 				title: event.title,
 				summary: event.summary,
 				themes: event.themes,
 				...optional('context', event.context),
-				...optional('note', event.note),
+				...optional('notes', event.notes),
+				...optional('corrections', event.corrections.map((c) => ({ date: c.date.text, text: c.text }))),
 				citations: event.citations.map((c) => ({
 					source: c.source.id,
 					excerpt: c.excerpt,
 					prefix: c.prefix,
 					suffix: c.suffix,
-					...optional('speaker', c.speaker)
+					...optional('speaker', c.speaker),
+					...optional('section', c.section)
 				}))
 			}))
 		},
@@ -88,7 +106,7 @@ export function eventsToJson(timeline: Timeline, events: readonly TimelineEvent[
 
 /** "Source: five articles (…); timeline at <url>; exported 21 November 2026" for image footers. */
 export function sourceLine(timeline: Timeline, link: string, exported: Date): string {
-	const outlets = timeline.sources.map((s) => s.outlet ?? 'outlet unknown').join('; ');
+	const outlets = timeline.sources.map(sourceCredit).join('; ');
 	return `Sources: ${outlets}. ${link} — exported ${formatUTC(exported, 'd MMMM yyyy')}`;
 }
 

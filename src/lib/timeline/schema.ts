@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { parsePartialDate } from './dates.ts';
 import { THEME_IDS } from './themes.ts';
 
-import { SOURCE_TYPES } from './source-types.ts';
+import { DATE_BASES, NOTE_KINDS, SOURCE_TYPES } from './source-types.ts';
 
 const list = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
 
@@ -43,18 +43,48 @@ const httpUrl = v.pipe(
 	v.regex(/^https?:\/\//i, 'expected an http(s) URL or null')
 );
 
+/** Where a note's content comes from; shown as its label ("Sources disagree", "Not in these sources", "Note"). */
+const noteKind = v.picklist(NOTE_KINDS, `expected one of ${list(NOTE_KINDS)}`);
+
+/** Where a fact that is not a quote comes from, so outside knowledge is never read as the sources'. */
+export const NoteSchema = v.strictObject(
+	{ kind: noteKind, text: text() },
+	'expected a note object with kind and text'
+);
+
+/** Where each known metadata value was found (the article's own text, its URL, a mirror…). */
+const ProvenanceSchema = v.strictObject(
+	{
+		title: v.optional(text()),
+		outlet: v.optional(text()),
+		author: v.optional(text()),
+		published: v.optional(text()),
+		url: v.optional(text())
+	},
+	'expected provenance notes for title, outlet, author, published or url only'
+);
+
 export const SourceSchema = v.strictObject(
 	{
 		id: slug,
-		file: text('the file name of the source text'),
+		/** How a reader knows the source: its outlet or author, or what is known ("an unsigned UK news report"). */
+		name: text('the name readers know the source by'),
+		/** The source text's file name; absent for a source contained in another (its text is the container's). */
+		file: v.optional(text('the file name of the source text')),
+		/** The id of the source that reproduces this one's own text (Borna News inside a blog post). */
+		within: v.optional(slug),
 		title: knownOrNull(text()),
-		titleNote: v.optional(text()),
 		outlet: knownOrNull(text()),
 		author: knownOrNull(text()),
 		published: knownOrNull(partialDate),
-		publishedNote: v.optional(text()),
+		/** For an undated source: the latest date its own text establishes (it was written on or after it). */
+		notBefore: v.optional(partialDate),
 		url: knownOrNull(httpUrl),
-		type: v.picklist(SOURCE_TYPES, `expected one of ${list(SOURCE_TYPES)}`)
+		type: v.picklist(SOURCE_TYPES, `expected one of ${list(SOURCE_TYPES)}`),
+		/** Where each known metadata value came from; why an unknown one is null. */
+		provenance: v.optional(ProvenanceSchema),
+		/** What is known of the publisher (affiliation), with where that comes from. */
+		about: v.optional(NoteSchema)
 	},
 	'expected a source object with only known fields'
 );
@@ -67,18 +97,39 @@ export const CitationSchema = v.strictObject(
 		prefix: v.optional(v.string('expected a string')),
 		/** The text just after the excerpt in the source (the sentence after it). */
 		suffix: v.optional(v.string('expected a string')),
-		/** Who is speaking when the source quotes a statement (e.g. "UK Ministry of Defence"). */
-		speaker: v.optional(text())
+		/** The person or body whose own quoted words the excerpt holds; never the outlet's narration. */
+		speaker: v.optional(text()),
+		/** A heading that groups citations inside one event (the treaty's provisions, say). */
+		section: v.optional(text())
 	},
 	'expected a citation object with only known fields'
+);
+
+/** A published change to an event, as newsrooms keep them. */
+export const CorrectionSchema = v.strictObject(
+	{
+		date: v.pipe(
+			v.string('expected "YYYY-MM-DD"'),
+			v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected "YYYY-MM-DD"'),
+			v.check((value) => parsePartialDate(value) !== null, 'expected a real calendar date')
+		),
+		text: text('what changed and why')
+	},
+	'expected a correction object with date and text'
 );
 
 export const EventSchema = v.strictObject(
 	{
 		id: slug,
+		/** Ids this event was published under before (merged or renamed events); links to them still open it. */
+		formerIds: v.optional(v.array(slug, 'expected a list of ids')),
 		date: partialDate,
 		end: v.optional(partialDate),
+		/** A span its sources describe as still going on: it ends at its newest citing source ("ongoing as of …"). */
+		ongoing: v.optional(v.boolean('expected true or false')),
 		approximate: v.optional(v.boolean('expected true or false')),
+		/** Where the date and its precision come from: stated in the citations, inferred from them, or outside them. */
+		dateBasis: v.picklist(DATE_BASES, `expected one of ${list(DATE_BASES)}`),
 		title: text(),
 		summary: text(),
 		themes: v.pipe(
@@ -86,7 +137,8 @@ export const EventSchema = v.strictObject(
 			v.minLength(1, 'expected at least one theme')
 		),
 		context: v.optional(v.boolean('expected true or false')),
-		note: v.optional(text()),
+		notes: v.optional(v.array(NoteSchema, 'expected a list of notes')),
+		corrections: v.optional(v.array(CorrectionSchema, 'expected a list of corrections')),
 		citations: v.pipe(
 			v.array(CitationSchema, 'expected a list of citations'),
 			v.minLength(1, 'expected at least one citation')
@@ -110,6 +162,12 @@ export const TimelineDataSchema = v.strictObject(
 	{
 		title: text(),
 		description: text(),
+		/** The day the data last changed (the page says "Last updated"). */
+		updated: v.pipe(
+			v.string('expected "YYYY-MM-DD"'),
+			v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected "YYYY-MM-DD"'),
+			v.check((value) => parsePartialDate(value) !== null, 'expected a real calendar date')
+		),
 		sources: v.pipe(
 			v.array(SourceSchema, 'expected a list of sources'),
 			v.minLength(1, 'expected at least one source')
@@ -120,7 +178,7 @@ export const TimelineDataSchema = v.strictObject(
 			v.minLength(1, 'expected at least one event')
 		)
 	},
-	'expected an object with title, description, sources, eras and events'
+	'expected an object with title, description, updated, sources, eras and events'
 );
 
 export type RawTimelineData = v.InferOutput<typeof TimelineDataSchema>;
@@ -128,3 +186,5 @@ export type RawEvent = v.InferOutput<typeof EventSchema>;
 export type RawSource = v.InferOutput<typeof SourceSchema>;
 export type RawCitation = v.InferOutput<typeof CitationSchema>;
 export type RawEra = v.InferOutput<typeof EraSchema>;
+export type RawNote = v.InferOutput<typeof NoteSchema>;
+export type RawCorrection = v.InferOutput<typeof CorrectionSchema>;

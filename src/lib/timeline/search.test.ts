@@ -14,6 +14,8 @@ import { deepFreeze, utc } from './test-helpers.ts';
 const source: Source = {
 	id: 's1',
 	file: 'a.txt',
+	name: 'A source',
+	provenance: {},
 	title: null,
 	outlet: null,
 	author: null,
@@ -25,7 +27,7 @@ const source: Source = {
 /** A day-precision event with the given text; dates do not matter to search. */
 function textEvent(
 	id: string,
-	text: Partial<Pick<TimelineEvent, 'title' | 'summary' | 'note'>>,
+	text: Partial<Pick<TimelineEvent, 'title' | 'summary'>> & { note?: string },
 	excerpts: string[] = []
 ): TimelineEvent {
 	const start = utc(2025, 0, 17);
@@ -33,9 +35,13 @@ function textEvent(
 		id,
 		date: { text: '2025-01-17', precision: 'day', start, end: utc(2025, 0, 18) },
 		approximate: false,
+		formerIds: [],
+		ongoing: false,
+		dateBasis: 'sources',
+		corrections: [],
 		title: text.title ?? 'Untitled',
 		summary: text.summary ?? 'No summary.',
-		note: text.note,
+		notes: text.note === undefined ? [] : [{ kind: 'editorial', text: text.note }],
 		themes: ['diplomacy'],
 		context: false,
 		citations: excerpts.map((excerpt) => ({ source, excerpt, prefix: '', suffix: '' })),

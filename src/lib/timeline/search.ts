@@ -1,5 +1,5 @@
 /**
- * Full-text search over what a reader sees of an event: title, summary, note and excerpts.
+ * Full-text search over what a reader sees of an event: title, summary, notes, corrections and excerpts.
  * Matching ignores case and diacritics, so "tehran" finds "Tehrān" and "Tehran".
  */
 import type { TimelineEvent } from './events.ts';
@@ -25,7 +25,7 @@ export function searchTokens(query: string): string[] {
 
 /** One folded string per event; fields are joined by a newline so no token can span two of them. */
 function haystackOf(event: TimelineEvent): string {
-	const fields = [event.title, event.summary, event.note ?? ''];
+	const fields = [event.title, event.summary, ...event.notes.map((note) => note.text), ...event.corrections.map((c) => c.text)];
 	for (const citation of event.citations) fields.push(citation.excerpt);
 	return foldText(fields.join('\n'));
 }

@@ -48,19 +48,28 @@ export function validFixture(): any {
 	return {
 		title: 'Test timeline',
 		description: 'A fixture for the unit tests.',
+		updated: '2026-12-02',
 		sources: [
 			{
 				id: 's1',
+				name: 'Outlet A',
 				file: 'a.txt',
 				title: 'Treaty signed in Moscow',
 				outlet: 'Outlet A',
 				author: null,
 				published: '2025-01-17',
 				url: 'https://example.com/a',
-				type: 'news report'
+				type: 'news report',
+				provenance: {
+					title: 'The page’s headline.',
+					outlet: 'The page’s masthead.',
+					published: 'The page’s date line.',
+					url: 'Where the page was read.'
+				}
 			},
 			{
 				id: 's2',
+				name: 'An unsigned analysis',
 				file: 'b.txt',
 				title: null,
 				outlet: null,
@@ -77,6 +86,7 @@ export function validFixture(): any {
 			{
 				id: 'brics',
 				date: '2023',
+				dateBasis: 'sources',
 				title: 'Iran joins BRICS',
 				summary: 'Iran becomes a member of the BRICS group.',
 				themes: ['multilateral'],
@@ -92,6 +102,7 @@ export function validFixture(): any {
 			{
 				id: 'treaty',
 				date: '2025-01-17',
+				dateBasis: 'sources',
 				title: 'Treaty signed',
 				summary: 'Russia and Iran sign a treaty.',
 				themes: ['diplomacy', 'military-security'],

@@ -12,7 +12,8 @@ import {
 
 const vocabulary: UrlVocabulary = {
 	eventIds: new Set(['treaty-signed', 'iran-joins-brics']),
-	sourceIds: new Set(['s000', 's001', 's002'])
+	sourceIds: new Set(['s000', 's001', 's002']),
+	formerIds: new Map([['treaty-scope', 'treaty-signed']])
 };
 
 const parse = (query: string) => parseUrlState(new URLSearchParams(query), vocabulary);
@@ -23,6 +24,9 @@ describe('parseUrlState', () => {
 		['', {}],
 		['?event=treaty-signed', { event: 'treaty-signed' }],
 		['?event=nope', {}],
+		// A retired id (the event was merged into another) opens the event that replaced it.
+		['?event=treaty-scope', { event: 'treaty-signed' }],
+		['?event=TREATY-SCOPE', {}],
 		['?event=TREATY-SIGNED', {}],
 		['?event=treaty-signed&event=iran-joins-brics', { event: 'treaty-signed' }],
 		['?event=nope&event=treaty-signed', {}],

@@ -25,6 +25,8 @@ export interface UrlState {
 export interface UrlVocabulary {
 	eventIds: ReadonlySet<string>;
 	sourceIds: ReadonlySet<string>;
+	/** Retired ids (merged or renamed events) and the id that replaced each: old links keep working. */
+	formerIds?: ReadonlyMap<string, string>;
 }
 
 /** No real value comes near this; a longer one is junk or an attack, not worth reading. */
@@ -66,6 +68,7 @@ export function parseUrlState(params: URLSearchParams, vocabulary: UrlVocabulary
 	const state: UrlState = {};
 	const event = read(params, 'event');
 	if (event !== undefined && vocabulary.eventIds.has(event)) state.event = event;
+	else if (event !== undefined && vocabulary.formerIds?.has(event)) state.event = vocabulary.formerIds.get(event);
 
 	const from = maybeDate(read(params, 'from'));
 	const to = maybeDate(read(params, 'to'));

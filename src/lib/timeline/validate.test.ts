@@ -188,6 +188,99 @@ describe('validateTimelineData', () => {
 			name: 'no events',
 			mutate: (d) => (d.events = []),
 			problems: ['events: expected at least one event, got []']
+		},
+		/* ---- who said what, where facts come from ---- */
+		{
+			name: 'a contained source whose container is unknown',
+			mutate: (d) => {
+				delete d.sources[1].file;
+				d.sources[1].within = 's9';
+			},
+			problems: ['sources[1].within: expected the id of another source (s1, s2), got "s9"']
+		},
+		{
+			name: 'a contained source with a file of its own',
+			mutate: (d) => (d.sources[1].within = 's1'),
+			problems: [
+				'sources[1].file: expected no file for a contained source (its text is its container’s), got "b.txt"',
+				// Its excerpts are checked against the container's text, where these do not stand.
+				'events[0].citations[0].excerpt: expected a verbatim span of a.txt, got "Iran joined BRICS in 2023."',
+				'events[1].citations[1].excerpt: expected a verbatim span of a.txt, got "Analysts noted the shift."'
+			]
+		},
+		{
+			name: 'a source with neither file nor container',
+			mutate: (d) => delete d.sources[1].file,
+			problems: ['sources[1].file: expected the file name of the source text (or "within" for a source reproduced inside another), got nothing']
+		},
+		{
+			name: 'a contained source’s excerpt not in its container’s text',
+			mutate: (d) => {
+				delete d.sources[1].file;
+				d.sources[1].within = 's1';
+			},
+			problems: [
+				'events[0].citations[0].excerpt: expected a verbatim span of a.txt, got "Iran joined BRICS in 2023."',
+				'events[1].citations[1].excerpt: expected a verbatim span of a.txt, got "Analysts noted the shift."'
+			]
+		},
+		{
+			name: 'known metadata without a note on where it comes from',
+			mutate: (d) => delete d.sources[0].provenance.outlet,
+			problems: ['sources[0].provenance.outlet: expected a note on where outlet "Outlet A" comes from, got nothing']
+		},
+		{
+			name: 'a speaker on narration that quotes no one',
+			mutate: (d) => (d.events[0].citations[0].speaker = 'UK Ministry of Defence'),
+			problems: ['events[0].citations[0].speaker: expected no speaker: the excerpt quotes no one’s own words (the outlet’s narration is the outlet’s), got "UK Ministry of Defence"']
+		},
+		{
+			name: 'an unknown date basis',
+			mutate: (d) => (d.events[0].dateBasis = 'record'),
+			problems: ['events[0].dateBasis: expected one of "sources", "inferred", "outside", got "record"']
+		},
+		{
+			name: 'a note of an unknown kind',
+			mutate: (d) => (d.events[0].notes = [{ kind: 'rumour', text: 'Heard somewhere.' }]),
+			problems: ['events[0].notes[0].kind: expected one of "sources disagree", "not in these sources", "editorial", got "rumour"']
+		},
+		{
+			name: 'an ongoing span carried past its newest source',
+			mutate: (d) => Object.assign(d.events[1], { date: '2024', end: '2025-10', ongoing: true, citations: [d.events[1].citations[0]] }),
+			problems: ['events[1].end: expected the date of the newest citing source (2025-01-17, Outlet A) for an ongoing span, got "2025-10"']
+		},
+		{
+			name: 'an ongoing span cited by an undated source',
+			mutate: (d) => Object.assign(d.events[0], { end: '2025', ongoing: true }),
+			problems: ['events[0].ongoing: expected every citing source to have a published or notBefore date (an ongoing span ends at its newest source), got true']
+		},
+		{
+			name: 'an ongoing span to an undated source’s own date, not marked approximate',
+			mutate: (d) => {
+				d.sources[1].notBefore = '2024-06';
+				Object.assign(d.events[0], { end: '2024-06', ongoing: true });
+			},
+			problems: ['events[0].approximate: expected true: the span runs to the date An unsigned analysis’s text establishes, not a publication date, got nothing']
+		},
+		{
+			name: 'a former id that another event answers to',
+			mutate: (d) => (d.events[1].formerIds = ['brics']),
+			problems: ['events[1].formerIds[0]: expected an id no other event answers to (events[0].id has it), got "brics"']
+		},
+		{
+			name: 'a correction dated after the data’s last update',
+			mutate: (d) => (d.events[0].corrections = [{ date: '2026-12-03', text: 'Date corrected.' }]),
+			problems: ['events[0].corrections[0].date: expected a date on or before updated (2026-12-02), got "2026-12-03"']
+		},
+		{
+			name: 'a correction without a day',
+			mutate: (d) => (d.events[0].corrections = [{ date: '2026-12', text: 'Date corrected.' }]),
+			problems: ['events[0].corrections[0].date: expected "YYYY-MM-DD", got "2026-12"']
+		},
+		{
+			name: 'no updated date',
+			mutate: (d) => delete d.updated,
+			problems: ['updated: expected this required field, got nothing']
 		}
 	];
 
@@ -207,7 +300,7 @@ describe('validateTimelineData', () => {
 	])('validateTimelineData($preview) says the top level must be an object', ({ raw, preview }) => {
 		expect(validateTimelineData(raw, fixtureTexts())).toEqual({
 			data: null,
-			problems: [`(root): expected an object with title, description, sources, eras and events, got ${preview}`]
+			problems: [`(root): expected an object with title, description, updated, sources, eras and events, got ${preview}`]
 		});
 	});
 
@@ -341,5 +434,33 @@ describe('TimelineDataError', () => {
 
 	it('new TimelineDataError([a], "x.json") says "1 problem"', () => {
 		expect(new TimelineDataError(['only: one'], 'x.json').message).toBe('x.json has 1 problem:\n  - only: one');
+	});
+});
+
+describe('reader-facing text never names a source by an id or file number', () => {
+	// Each row: where the text goes, the text, and the word the validator must name (null: accepted).
+	const rows: [string, (d: Fixture, text: string) => void, string, string | null][] = [
+		['a summary', (d, t) => (d.events[0].summary = t), 'Source 000 says Iran joined.', '000'],
+		['a summary', (d, t) => (d.events[0].summary = t), 'Noori (004) writes that ties grew.', '004'],
+		['a title', (d, t) => (d.events[0].title = t), 'Zuesse (003) on Russia', '003'],
+		['a summary', (d, t) => (d.events[0].summary = t), 'As s1 reports, the treaty was signed.', 's1'],
+		['a note', (d, t) => (d.events[0].notes = [{ kind: 'editorial', text: t }]), 'See a.txt for the wording.', 'a.txt'],
+		['a correction', (d, t) => (d.events[0].corrections = [{ date: '2026-12-01', text: t }]), 'Credited to S2 before.', 'S2'],
+		['an era description', (d, t) => (d.eras[0].description = t), 'As 001 dates it.', '001'],
+		['a source’s provenance', (d, t) => (d.sources[0].provenance.title = t), 'From file 000.', '000'],
+		['a summary', (d, t) => (d.events[0].summary = t), 'Moscow paid $1.7 billion for 11,000 drones amid 28,000 sanctions.', null],
+		['a summary', (d, t) => (d.events[0].summary = t), 'In 2023 and 2024, 95 percent of trade in 1991 terms.', null],
+		['a summary', (d, t) => (d.events[0].summary = t), 'The s1-style label and 2000s trade.', null]
+	];
+
+	it.each(rows)('%s: %j → %s', (_where, put, text, word) => {
+		const data = validFixture();
+		put(data, text);
+		const problems = validateTimelineData(data, fixtureTexts()).problems;
+		if (word === null) expect(problems).toEqual([]);
+		else {
+			expect(problems).toHaveLength(1);
+			expect(problems[0]).toContain(`expected text that names sources by outlet or author, not by "${word}"`);
+		}
 	});
 });

@@ -42,7 +42,7 @@ function problem(path: readonly (string | number)[], expected: string, value: un
 function schemaProblems(raw: unknown): { data: RawTimelineData | null; problems: string[] } {
 	// valibot reads an array as an object with missing fields; name the real problem instead.
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-		return { data: null, problems: [problem([], 'expected an object with title, description, sources, eras and events', raw)] };
+		return { data: null, problems: [problem([], 'expected an object with title, description, updated, sources, eras and events', raw)] };
 	}
 	// abortPipeEarly: one message per bad value ("12/3/99" is a bad format, not also a bad day).
 	const result = v.safeParse(TimelineDataSchema, raw, { abortPipeEarly: true });
@@ -83,6 +83,112 @@ function endsAfterStart(start: unknown, end: unknown): boolean {
 	return !from || !to || to.start.getTime() > from.start.getTime();
 }
 
+const dateOf = (value: unknown) => (typeof value === 'string' ? parsePartialDate(value) : null);
+
+/** Quoted words in an excerpt: quotation marks, or a transcript's "NAME:" label. */
+const QUOTED_WORDS = /[“"‘]|^[A-Z][A-Z .’'-]+:/m;
+
+/**
+ * Words that would name a source by an internal id or file number ("s003", "000", "(004)",
+ * "003_933c…txt"), which no reader knows. Built from the data's own sources.
+ */
+export function internalNamePattern(sources: readonly { id?: unknown; file?: unknown }[]): RegExp {
+	const words = new Set<string>();
+	for (const source of sources) {
+		if (typeof source.id === 'string') words.add(source.id);
+		if (typeof source.file === 'string') {
+			words.add(source.file);
+			for (const part of source.file.replace(/\.txt$/, '').split('_')) if (part) words.add(part);
+		}
+	}
+	const escaped = [...words].filter((word) => word.length >= 2).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+	// Any zero-led three-digit number is a file number too ("000"–"004"), whatever the data holds.
+	return new RegExp(`(?<![\\w,.-])(?:${[...escaped, '0\\d\\d'].join('|')})(?![\\w-])`, 'i');
+}
+
+/** Where a source's date is known: its publication date, or the latest date its text establishes. */
+function asOfDate(source: Loose): { text: string; approximate: boolean } | null {
+	if (typeof source.published === 'string' && dateOf(source.published)) return { text: source.published, approximate: false };
+	if (typeof source.notBefore === 'string' && dateOf(source.notBefore)) return { text: source.notBefore, approximate: true };
+	return null;
+}
+
+/** The date an ongoing span runs to: its newest citing source's (null when one is undated). */
+export function ongoingAsOf(citedSources: Loose[]): { text: string; approximate: boolean; source: Loose } | null {
+	let newest: { text: string; approximate: boolean; source: Loose } | null = null;
+	for (const source of citedSources) {
+		const asOf = asOfDate(source);
+		if (!asOf) return null;
+		const time = dateOf(asOf.text)!.start.getTime();
+		if (!newest || time > dateOf(newest.text)!.start.getTime()) newest = { ...asOf, source };
+	}
+	return newest;
+}
+
+const METADATA_FIELDS = ['title', 'outlet', 'author', 'published', 'url'] as const;
+
+function sourceProblems(sources: Loose[], texts: SourceTexts): string[] {
+	const problems: string[] = [];
+	const byId = new Map(sources.map((source) => [source.id, source]));
+	sources.forEach((source, i) => {
+		const path = ['sources', i];
+		if (source.within !== undefined) {
+			const container = byId.get(source.within);
+			if (!container || container === source) {
+				problems.push(problem([...path, 'within'], `expected the id of another source (${[...byId.keys()].join(', ')})`, source.within));
+			} else if (container.within !== undefined || typeof container.file !== 'string') {
+				problems.push(problem([...path, 'within'], 'expected a source with a text file of its own (not itself contained)', source.within));
+			}
+			if (source.file !== undefined) problems.push(problem([...path, 'file'], 'expected no file for a contained source (its text is its container’s)', source.file));
+		} else if (typeof source.file !== 'string') {
+			problems.push(problem([...path, 'file'], 'expected the file name of the source text (or "within" for a source reproduced inside another)', source.file));
+		} else if (texts && !texts.has(source.file)) {
+			problems.push(problem([...path, 'file'], 'expected the name of a file in the sources folder', source.file));
+		}
+		const provenance = source.provenance && typeof source.provenance === 'object' ? (source.provenance as Loose) : {};
+		for (const field of METADATA_FIELDS) {
+			if (source[field] !== null && source[field] !== undefined && provenance[field] === undefined) {
+				problems.push(problem([...path, 'provenance', field], `expected a note on where ${field} ${JSON.stringify(source[field])} comes from`, undefined));
+			}
+		}
+		if (source.published !== null && source.notBefore !== undefined) {
+			problems.push(problem([...path, 'notBefore'], 'expected notBefore only on a source whose published date is unknown', source.notBefore));
+		}
+	});
+	return problems;
+}
+
+/** Titles, summaries and notes name sources as readers know them: never by an id or file number. */
+function readerTextProblems(root: Loose, sources: Loose[], events: Loose[], eras: Loose[]): string[] {
+	const pattern = internalNamePattern(sources);
+	const problems: string[] = [];
+	const check = (path: (string | number)[], value: unknown) => {
+		if (typeof value !== 'string') return;
+		const found = value.match(pattern);
+		if (found) problems.push(problem(path, `expected text that names sources by outlet or author, not by "${found[0]}"`, value));
+	};
+	check(['title'], root.title);
+	check(['description'], root.description);
+	sources.forEach((source, i) => {
+		check(['sources', i, 'name'], source.name);
+		const provenance = source.provenance && typeof source.provenance === 'object' ? (source.provenance as Loose) : {};
+		for (const field of METADATA_FIELDS) check(['sources', i, 'provenance', field], provenance[field]);
+		if (source.about && typeof source.about === 'object') check(['sources', i, 'about', 'text'], (source.about as Loose).text);
+	});
+	eras.forEach((era, i) => {
+		check(['eras', i, 'name'], era.name);
+		check(['eras', i, 'description'], era.description);
+	});
+	events.forEach((event, i) => {
+		check(['events', i, 'title'], event.title);
+		check(['events', i, 'summary'], event.summary);
+		asList(event.notes).forEach((note, k) => check(['events', i, 'notes', k, 'text'], note.text));
+		asList(event.corrections).forEach((correction, k) => check(['events', i, 'corrections', k, 'text'], correction.text));
+		asList(event.citations).forEach((citation, k) => check(['events', i, 'citations', k, 'section'], citation.section));
+	});
+	return problems;
+}
+
 function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 	const root = raw && typeof raw === 'object' ? (raw as Loose) : {};
 	const sources = asList(root.sources);
@@ -91,17 +197,29 @@ function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 	const problems = [
 		...duplicateIds(sources, 'sources'),
 		...duplicateIds(events, 'events'),
-		...duplicateIds(eras, 'eras')
+		...duplicateIds(eras, 'eras'),
+		...sourceProblems(sources, texts),
+		...readerTextProblems(root, sources, events, eras)
 	];
-	const sourceFiles = new Map(sources.map((source) => [source.id, source.file]));
+	const sourceById = new Map(sources.map((source) => [source.id, source]));
+	// A contained source's excerpts are verified against its container's text.
+	const fileOf = (source: Loose | undefined): unknown =>
+		source?.within !== undefined ? sourceById.get(source.within)?.file : source?.file;
 
-	if (texts) {
-		sources.forEach((source, i) => {
-			if (typeof source.file === 'string' && !texts.has(source.file)) {
-				problems.push(problem(['sources', i, 'file'], 'expected the name of a file in the sources folder', source.file));
-			}
+	// Every id an event answers to, current or former, is unique: an old link opens one event.
+	const owner = new Map<unknown, string>();
+	events.forEach((event, i) => {
+		if (typeof event.id === 'string') owner.set(event.id, `events[${i}].id`);
+	});
+	events.forEach((event, i) => {
+		(Array.isArray(event.formerIds) ? event.formerIds : []).forEach((former: unknown, k: number) => {
+			const taken = owner.get(former);
+			if (taken) problems.push(problem(['events', i, 'formerIds', k], `expected an id no other event answers to (${taken} has it)`, former));
+			else owner.set(former, `events[${i}].formerIds[${k}]`);
 		});
-	}
+	});
+
+	const updated = dateOf(root.updated);
 	eras.forEach((era, i) => {
 		if (!endsAfterStart(era.start, era.end)) problems.push(problem(['eras', i, 'end'], `expected a date after start (${era.start})`, era.end));
 	});
@@ -109,14 +227,34 @@ function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 		if (event.end !== undefined && !endsAfterStart(event.date, event.end)) {
 			problems.push(problem(['events', i, 'end'], `expected a date after date (${event.date})`, event.end));
 		}
+		asList(event.corrections).forEach((correction, k) => {
+			const date = dateOf(correction.date);
+			if (date && updated && date.start.getTime() > updated.start.getTime()) {
+				problems.push(problem(['events', i, 'corrections', k, 'date'], `expected a date on or before updated (${root.updated})`, correction.date));
+			}
+		});
+		if (event.ongoing === true) {
+			const cited = [...new Set(asList(event.citations).map((citation) => citation.source))].map((id) => sourceById.get(id)).filter((s): s is Loose => !!s);
+			const asOf = ongoingAsOf(cited);
+			if (!asOf) {
+				problems.push(problem(['events', i, 'ongoing'], 'expected every citing source to have a published or notBefore date (an ongoing span ends at its newest source)', true));
+			} else if (event.end !== asOf.text) {
+				problems.push(problem(['events', i, 'end'], `expected the date of the newest citing source (${asOf.text}, ${asOf.source.name}) for an ongoing span`, event.end));
+			} else if (asOf.approximate && event.approximate !== true) {
+				problems.push(problem(['events', i, 'approximate'], `expected true: the span runs to the date ${asOf.source.name}’s text establishes, not a publication date`, event.approximate));
+			}
+		}
 		asList(event.citations).forEach((citation, j) => {
 			const path = ['events', i, 'citations', j];
+			if (typeof citation.speaker === 'string' && typeof citation.excerpt === 'string' && !QUOTED_WORDS.test(citation.excerpt)) {
+				problems.push(problem([...path, 'speaker'], 'expected no speaker: the excerpt quotes no one’s own words (the outlet’s narration is the outlet’s)', citation.speaker));
+			}
 			if (typeof citation.source !== 'string') return;
-			if (!sourceFiles.has(citation.source)) {
-				problems.push(problem([...path, 'source'], `expected the id of a source (${[...sourceFiles.keys()].join(', ')})`, citation.source));
+			if (!sourceById.has(citation.source)) {
+				problems.push(problem([...path, 'source'], `expected the id of a source (${[...sourceById.keys()].join(', ')})`, citation.source));
 				return;
 			}
-			const file = sourceFiles.get(citation.source);
+			const file = fileOf(sourceById.get(citation.source));
 			const text = texts && typeof file === 'string' ? texts.get(file) : undefined;
 			if (text === undefined || typeof citation.excerpt !== 'string') return;
 			if (!text.includes(citation.excerpt)) {
