@@ -7,6 +7,8 @@ import { loadTimeline } from './src/lib/server/data.ts';
  * problem in the data listed (path, value, what was expected) instead of a stack trace mid-prerender.
  */
 function validateEvents(): Plugin {
+	// Vite runs buildStart once per environment (client, server): check every time, say it once.
+	let reported = false;
 	return {
 		name: 'validate-events-json',
 		buildStart() {
@@ -14,7 +16,10 @@ function validateEvents(): Plugin {
 			if (process.env.VITEST) return;
 			try {
 				// Says what was checked (events, excerpts, texts), so a build log shows the verbatim check ran.
-				loadTimeline(undefined, (message) => console.log(message));
+				loadTimeline(undefined, (message) => {
+					if (!reported) console.log(message);
+					reported = true;
+				});
 			} catch (error) {
 				this.error((error as Error).message);
 			}

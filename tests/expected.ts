@@ -9,15 +9,19 @@ import { data, type RawEvent } from './fixtures';
 export interface FullEvent extends RawEvent {
 	end?: string;
 	summary: string;
-	note?: string;
+	notes?: { kind: string; text: string }[];
+	corrections?: { date: string; text: string }[];
 	themes: string[];
 	context?: boolean;
 }
 export interface FullSource {
 	id: string;
+	name: string;
+	within?: string;
 	type: string;
 	outlet: string | null;
 	author: string | null;
+	published: string | null;
 }
 
 export const EVENTS = data.events as FullEvent[];
@@ -25,6 +29,12 @@ export const SOURCES = data.sources as FullSource[];
 export const TOTAL = EVENTS.length;
 export const DAY = 86_400_000;
 export const SOURCE_TYPE = new Map(SOURCES.map((source) => [source.id, source.type]));
+const SOURCE_BY_ID = new Map(SOURCES.map((source) => [source.id, source]));
+/** A source as the page names it: its name, and for a reproduced publication, where it was reproduced. */
+export function credit(sourceId: string): string {
+	const source = SOURCE_BY_ID.get(sourceId)!;
+	return source.within ? `${source.name}, reproduced in ${SOURCE_BY_ID.get(source.within)!.name}` : source.name;
+}
 /** The labels the filter menus show for each theme. */
 export const THEME_LABEL: Record<string, string> = {
 	diplomacy: 'Diplomacy',
@@ -54,7 +64,8 @@ export const STORY_ORDER: FullEvent[] = EVENTS.map((event, index) => {
 // Matching as a reader expects: case and accents ignored, every word must occur somewhere.
 export const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 export const searchWords = (query: string) => [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))];
-export const haystack = (e: FullEvent) => fold([e.title, e.summary, e.note ?? '', ...e.citations.map((c) => c.excerpt)].join('\n'));
+export const haystack = (e: FullEvent) =>
+	fold([e.title, e.summary, ...(e.notes ?? []).map((n) => n.text), ...(e.corrections ?? []).map((c) => c.text), ...e.citations.map((c) => c.excerpt)].join('\n'));
 
 export interface Filter {
 	themes?: string[];

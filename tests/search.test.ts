@@ -20,6 +20,7 @@ import {
 	type Filter,
 	type FullEvent
 } from './expected';
+import { credit } from './expected';
 
 const editorial = (e: FullEvent) => fold([e.title, e.summary, e.note ?? ''].join('\n'));
 
@@ -169,14 +170,14 @@ test('the source filter keeps the events citing that source', async ({ page }) =
 	// The source cited by the fewest events, so the filter visibly narrows.
 	const source = [...SOURCES].sort((x, y) => expectedEvents({ sources: [x.id] }).length - expectedEvents({ sources: [y.id] }).length)[0]!;
 	const menu = await openMenu(page, 'Sources');
-	await menu.getByRole('checkbox', { name: `(${source.id})` }).check();
+	await menu.getByRole('checkbox', { name: credit(source.id), exact: true }).check();
 	const events = expectedEvents({ sources: [source.id] });
 	expect(events.length).toBeLessThan(TOTAL);
 	await expectShown(page, events);
 	await expect(filters(page).getByRole('button', { name: 'Clear filters' })).toBeVisible();
 	await filters(page).getByRole('button', { name: 'Clear filters' }).click();
 	await expectShown(page, STORY_ORDER);
-	await expect(menu.getByRole('checkbox', { name: `(${source.id})` })).not.toBeChecked();
+	await expect(menu.getByRole('checkbox', { name: credit(source.id), exact: true })).not.toBeChecked();
 });
 
 test('the source type filter keeps the events citing a source of that type', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, citationGroups, eventButtonName, eventDateText, formerIdMap, sourceCount, sourceCredit, type Citation, type Source, type TimelineEvent } from './events.ts';
+import { buildTimeline, citationGroups, correctionLog, eventButtonName, eventDateText, formerIdMap, sourceCount, sourceCredit, type Citation, type Source, type TimelineEvent } from './events.ts';
 import { validateTimelineData } from './validate.ts';
 import { deepFreeze, fixtureTexts, utc, validFixture } from './test-helpers.ts';
 import type { RawEvent, RawTimelineData } from './schema.ts';
@@ -223,5 +223,22 @@ describe('citationGroups, formerIdMap and sourceCredit', () => {
 		const container = { name: 'Eric Zuesse’s Substack' } as Source;
 		expect(sourceCredit({ name: 'Borna News', within: container })).toBe('Borna News, reproduced in Eric Zuesse’s Substack');
 		expect(sourceCredit({ name: 'Ted Snider, Antiwar.com' })).toBe('Ted Snider, Antiwar.com');
+	});
+});
+
+describe('correctionLog', () => {
+	it('correctionLog(events) lists every correction, newest first, events in axis order within a day', () => {
+		const timeline = buildTimeline(
+			rawWith([
+				{ date: '2020', corrections: [{ date: '2026-11-30', text: 'Older.' }, { date: '2026-12-02', text: 'A.' }] },
+				{ date: '2021' },
+				{ date: '2022', corrections: [{ date: '2026-12-02', text: 'B.' }] }
+			])
+		);
+		expect(correctionLog(timeline.events).map(({ event, correction }) => [event.id, correction.date.text, correction.text])).toEqual([
+			['event-0', '2026-12-02', 'A.'],
+			['event-2', '2026-12-02', 'B.'],
+			['event-0', '2026-11-30', 'Older.']
+		]);
 	});
 });

@@ -190,6 +190,18 @@ export function formerIdMap(events: readonly Pick<TimelineEvent, 'id' | 'formerI
 	return new Map(events.flatMap((event) => event.formerIds.map((former) => [former, event.id] as const)));
 }
 
+export interface CorrectionEntry {
+	event: TimelineEvent;
+	correction: Correction;
+}
+
+/** Every event's corrections, newest first (events in axis order within a day): the page's corrections log. */
+export function correctionLog(events: readonly TimelineEvent[]): CorrectionEntry[] {
+	const entries = events.flatMap((event) => event.corrections.map((correction) => ({ event, correction })));
+	// A stable sort keeps the axis order of events corrected on the same day.
+	return entries.sort((a, b) => b.correction.date.start.getTime() - a.correction.date.start.getTime());
+}
+
 /** The number of distinct sources an event cites. */
 export function sourceCount(event: TimelineEvent): number {
 	return new Set(event.citations.map((citation) => citation.source.id)).size;
