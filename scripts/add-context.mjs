@@ -11,13 +11,24 @@ const data = JSON.parse(readFileSync(file, 'utf8'));
 // A source contained in another (Borna News inside Zuesse's post) is read in its container's text.
 const byId = new Map(data.sources.map((source) => [source.id, source]));
 const fileOf = new Map(data.sources.map((source) => [source.id, source.within ? byId.get(source.within)?.file : source.file]));
+/**
+ * Page debris kept out of the context shown around an excerpt: a scraper's "date 2025-10-24" stamp
+ * and lines of emoji lost as "????". The context is only cut from its outer ends, so prefix +
+ * excerpt + suffix still stands verbatim in the text.
+ */
+function withoutDebris({ prefix, suffix }) {
+	const stamp = prefix.match(/^.*\bdate \d{4}-\d{2}-\d{2}\s*/s);
+	const lost = suffix.search(/[^\n]*\?{4}/);
+	return { prefix: stamp ? prefix.slice(stamp[0].length) : prefix, suffix: lost >= 0 ? suffix.slice(0, lost).trimEnd() : suffix };
+}
 let filled = 0;
 const missing = [];
 data.events.forEach((event, i) =>
 	event.citations.forEach((citation, j) => {
 		const text = readFileSync(join(folder, fileOf.get(citation.source)), 'utf8');
-		const context = contextFor(text, citation.excerpt);
-		if (!context) return missing.push(`events[${i}].citations[${j}].excerpt`);
+		const found = contextFor(text, citation.excerpt);
+		if (!found) return missing.push(`events[${i}].citations[${j}].excerpt`);
+		const context = withoutDebris(found);
 		// Keep the key order readable: source, excerpt, prefix, suffix, then the rest.
 		const { source, excerpt, prefix: _p, suffix: _s, ...rest } = citation;
 		event.citations[j] = { source, excerpt, ...context, ...rest };

@@ -65,27 +65,30 @@ test('a reproduced publication is shown with its container and typed as itself',
 });
 
 test('the source and type filters treat a reproduced publication as a source of its own', async ({ page }) => {
-	const source = first(SOURCES.filter((s) => s.within && s.type !== SOURCES.find((c) => c.id === s.within)!.type), 'contained source of another type');
+	const typeOf = (id: string) => SOURCES.find((s) => s.id === id)!.type;
+	const citing = (id: string) => events.filter((e) => e.citations.some((c) => c.source === id));
+	const ofType = (type: string) => events.filter((e) => e.citations.some((c) => typeOf(c.source) === type));
+	// A reproduced publication some of whose events cite no source of its container's type: filtering
+	// by the container's type must leave those out (Borna News's events are not Zuesse's opinion).
+	const source = first(
+		SOURCES.filter((s) => s.within && citing(s.id).some((e) => !ofType(typeOf(s.within!)).includes(e))),
+		'reproduced publication with events of its own type only'
+	);
 	await page.goto('/');
 	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 	const filters = page.getByRole('search', { name: 'Search and filter events' });
 	const menu = filters.locator('details').filter({ has: page.locator('summary', { hasText: /^Sources/ }) });
 	await menu.locator('summary').click();
 	await menu.getByRole('checkbox', { name: credit(source.id), exact: true }).check();
-	const citing = events.filter((e) => e.citations.some((c) => c.source === source.id));
-	await expect(page.getByTestId('event-count')).toHaveText(countText(citing.length));
+	await expect(page.getByTestId('event-count')).toHaveText(countText(citing(source.id).length));
 	await filters.getByRole('button', { name: 'Clear filters' }).click();
 
-	// The container's type no longer claims the contained publication's events.
-	const containerType = SOURCES.find((s) => s.id === source.within)!.type;
+	const containerType = typeOf(source.within!);
 	const typeMenu = filters.locator('details').filter({ has: page.locator('summary', { hasText: /^Source type/ }) });
 	await typeMenu.locator('summary').click();
 	await typeMenu.getByRole('checkbox', { name: containerType[0]!.toUpperCase() + containerType.slice(1), exact: true }).check();
-	const ofType = events.filter((e) => e.citations.some((c) => SOURCES.find((s) => s.id === c.source)!.type === containerType));
-	const onlyContained = citing.filter((e) => !ofType.includes(e));
-	expect(onlyContained.length, 'some event cites only the reproduced publication among sources of that type').toBeGreaterThan(0);
-	await expect(page.getByTestId('event-count')).toHaveText(countText(ofType.length));
-	expect(ofType.length).toBeLessThan(TOTAL);
+	expect(ofType(containerType).length).toBeLessThan(TOTAL);
+	await expect(page.getByTestId('event-count')).toHaveText(countText(ofType(containerType).length));
 });
 
 test('a claim is quoted with its claimant, so it never reads as fact', async ({ page }) => {
