@@ -253,7 +253,14 @@ const HOSTILE = 'tests/fixtures/hostile/events.json';
 const HOSTILE_TEXTS = 'tests/fixtures/hostile/sources';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const hostile: any = JSON.parse(readFileSync(HOSTILE, 'utf8'));
-type HostileEvent = { id: string; title: string; summary: string; note?: string; citations: { source: string; excerpt: string; speaker?: string }[] };
+type HostileEvent = {
+	id: string;
+	title: string;
+	summary: string;
+	notes?: { kind: string; text: string }[];
+	corrections?: { date: string; text: string }[];
+	citations: { source: string; excerpt: string; speaker?: string }[];
+};
 const EVENTS = hostile.events as HostileEvent[];
 const byId = (id: string) => EVENTS.find((event) => event.id === id)!;
 const PORT_BASE = 4390;
@@ -328,7 +335,13 @@ test.describe('a hostile events.json', () => {
 		expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(hostile.description);
 		const missing: string[] = [];
 		for (const event of EVENTS) {
-			for (const [field, value] of [['title', event.title], ['summary', event.summary], ['note', event.note]] as const) {
+			const texts: [string, string | undefined][] = [
+				['title', event.title],
+				['summary', event.summary],
+				...(event.notes ?? []).map((note, i): [string, string] => [`notes[${i}]`, note.text]),
+				...(event.corrections ?? []).map((c, i): [string, string] => [`corrections[${i}]`, c.text])
+			];
+			for (const [field, value] of texts) {
 				if (value !== undefined && !text.includes(value)) missing.push(`${event.id}.${field}`);
 			}
 			event.citations.forEach((citation, i) => {
@@ -337,9 +350,13 @@ test.describe('a hostile events.json', () => {
 			});
 		}
 		for (const source of hostile.sources) {
-			for (const field of ['title', 'outlet', 'author', 'titleNote', 'publishedNote']) {
+			for (const field of ['name', 'title', 'author']) {
 				if (typeof source[field] === 'string' && !text.includes(source[field])) missing.push(`${source.id}.${field}`);
 			}
+			for (const [field, value] of Object.entries(source.provenance ?? {})) {
+				if (!text.includes(value as string)) missing.push(`${source.id}.provenance.${field}`);
+			}
+			if (source.about && !text.includes(source.about.text)) missing.push(`${source.id}.about`);
 		}
 		for (const era of hostile.eras) if (!text.includes(era.name)) missing.push(`${era.id}.name`);
 		expect(missing, 'strings not shown as text').toEqual([]);

@@ -94,14 +94,20 @@ export function generateDataset(count, seed = 20250117) {
 		const year = 1992 + Math.floor(random() * 34);
 		sources.push({
 			id: `b${pad(s, 3)}`,
+			name: `Benchmark source ${s + 1}`,
 			file,
 			title: unknown ? null : `Report ${s + 1} on Russia–Iran relations`,
 			outlet: unknown ? null : `${pick(['Daily', 'Weekly', 'Review', 'Monitor'])} ${pick(PLACES)}`,
 			author: random() < 0.3 ? null : `Author ${s + 1}`,
 			published: unknown ? null : `${Math.min(year, 2025)}-${pad(1 + Math.floor(random() * 12))}`,
 			url: unknown ? null : `https://example.org/bench/${s + 1}`,
-			type: pick(TYPES)
+			type: pick(TYPES),
+			// Every known value says where it came from, as the real data must.
+			provenance: unknown
+				? {}
+				: { title: 'The headline.', outlet: 'The masthead.', published: 'The date line.', url: 'Where it was read.' }
 		});
+		if (sources.at(-1).author) sources.at(-1).provenance.author = 'The byline.';
 	}
 	const citation = () => {
 		const s = Math.floor(random() * sourceCount);
@@ -161,6 +167,7 @@ export function generateDataset(count, seed = 20250117) {
 			id,
 			date,
 			title,
+			dateBasis: 'sources',
 			summary: `${subject} ${pick(VERBS)} ${pick(OBJECTS)}, ${pick(TAILS)}. The sources describe ${pick(OBJECTS)} as part of a wider effort; ${pick(TAILS)}.`,
 			themes,
 			citations: Array.from({ length: citationCount }, citation)
@@ -176,7 +183,7 @@ export function generateDataset(count, seed = 20250117) {
 		}
 		if (random() < 0.2) event.approximate = true;
 		if (random() < 0.15) event.context = true;
-		if (random() < 0.35) event.note = pick(NOTE_BITS);
+		if (random() < 0.35) event.notes = [{ kind: 'editorial', text: pick(NOTE_BITS) }];
 		events.push(event);
 	}
 	// Axis order, as an editor would keep the file.
@@ -186,6 +193,7 @@ export function generateDataset(count, seed = 20250117) {
 	const data = {
 		title: real.title,
 		description: `${real.description} (Synthetic benchmark data: ${count.toLocaleString('en')} generated events.)`,
+		updated: real.updated,
 		sources,
 		eras: real.eras,
 		events
