@@ -56,6 +56,8 @@ interface Fixture {
 	problems: string[];
 }
 
+/** Sources whose URL is known (and so says where it came from): a bad URL there is the only problem. */
+const WITH_URL: number[] = REAL.sources.flatMap((s: Json, i: number) => (s.url ? [i] : []));
 const POINT = eventWhere((e) => !e.end && /^\d{4}-\d{2}-\d{2}$/.test(e.date));
 const NOT_APPROX = eventWhere((e) => e.approximate === undefined, 1);
 const WITH_PREFIX = eventWhere((e) => typeof e.citations[0].prefix === 'string' && e.citations[0].prefix.length > 0, 2);
@@ -195,13 +197,13 @@ const FIXTURES: Fixture[] = [
 	},
 	{
 		name: 'a javascript: source URL',
-		change: (d) => (d.sources[2].url = 'javascript:alert(1)'),
-		problems: ['sources[2].url: expected an http(s) URL or null, got "javascript:alert(1)"']
+		change: (d) => (d.sources[WITH_URL[0]!].url = 'javascript:alert(1)'),
+		problems: [`sources[${WITH_URL[0]}].url: expected an http(s) URL or null, got "javascript:alert(1)"`]
 	},
 	{
 		name: 'a source URL that is not a URL',
-		change: (d) => (d.sources[3].url = 'not a url'),
-		problems: ['sources[3].url: expected an http(s) URL or null, got "not a url"']
+		change: (d) => (d.sources[WITH_URL[1]!].url = 'not a url'),
+		problems: [`sources[${WITH_URL[1]}].url: expected an http(s) URL or null, got "not a url"`]
 	},
 	{
 		name: 'an unknown source type',
@@ -231,12 +233,12 @@ const FIXTURES: Fixture[] = [
 	{
 		name: 'a top-level array',
 		text: JSON.stringify(REAL.events),
-		problems: [`(root): expected an object with title, description, sources, eras and events, got ${preview(REAL.events)}`]
+		problems: [`(root): expected an object with title, description, updated, sources, eras and events, got ${preview(REAL.events)}`]
 	},
 	{
 		name: 'a top-level null',
 		text: 'null',
-		problems: ['(root): expected an object with title, description, sources, eras and events, got null']
+		problems: ['(root): expected an object with title, description, updated, sources, eras and events, got null']
 	},
 	{
 		name: 'trailing garbage after the JSON',
@@ -290,6 +292,7 @@ function edgeCases(): Json {
 			date: '1995',
 			title: 'Edge case: an event dated only to a year',
 			summary: 'A year-only event with no end.',
+			dateBasis: 'sources',
 			themes: ['diplomacy'],
 			citations: [first]
 		},
@@ -299,7 +302,8 @@ function edgeCases(): Json {
 			end: '2002',
 			approximate: true,
 			context: true,
-			note: 'A span from a month to a year.',
+			dateBasis: 'outside',
+			notes: [{ kind: 'editorial', text: 'A span from a month to a year.' }],
 			title: 'Edge case: a span from March 2001 to 2002',
 			summary: 'A span with month and year precision.',
 			themes: ['economy-trade', 'sanctions'],
@@ -310,6 +314,7 @@ function edgeCases(): Json {
 			date: '2025-01-18',
 			title: 'Edge case: an event that cites every excerpt',
 			summary: 'Every citation of the timeline on one event.',
+			dateBasis: 'sources',
 			themes: ['multilateral'],
 			citations: allCitations(real())
 		}
@@ -395,7 +400,8 @@ test.describe('the verbatim check is never skipped silently', () => {
 	test('the build says how many excerpts it checked, against which texts', () => {
 		const outcome = outcomes['real events.json']!;
 		expect(outcome.status, shown(outcome)).toBe(0);
-		const files = REAL.sources.map((s: Json) => s.file).filter((f: string, i: number, all: string[]) => all.indexOf(f) === i);
+		// Contained sources have no file of their own: their excerpts are checked in their container's.
+		const files = REAL.sources.map((s: Json) => s.file).filter((f: string | undefined, i: number, all: string[]) => f && all.indexOf(f) === i);
 		expect(outcome.output).toContain(`${REAL.events.length} events; ${excerpts} excerpts checked verbatim against ${files.length} source texts in`);
 	});
 

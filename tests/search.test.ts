@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, panel, plot, test } from './fixtures';
 import {
 	countText,
+	credit,
 	EVENTS,
 	expectedEvents,
 	fold,
@@ -20,9 +21,8 @@ import {
 	type Filter,
 	type FullEvent
 } from './expected';
-import { credit } from './expected';
 
-const editorial = (e: FullEvent) => fold([e.title, e.summary, e.note ?? ''].join('\n'));
+const editorial = (e: FullEvent) => fold([e.title, e.summary, ...(e.notes ?? []).map((n) => n.text), ...(e.corrections ?? []).map((c) => c.text)].join('\n'));
 
 /**
  * A phrase of 2–3 words that stands in one citation excerpt, occurs in no title, summary or note,
@@ -240,7 +240,7 @@ test('every filter at once: theme, source, type, context and search agree with e
 	expect(events.map((e) => e.id)).toContain(event.id);
 	await searchBox(page).fill(filter.q!);
 	await (await openMenu(page, 'Themes')).getByRole('checkbox', { name: THEME_LABEL[filter.themes![0]!], exact: true }).check();
-	await (await openMenu(page, 'Sources')).getByRole('checkbox', { name: `(${source})` }).check();
+	await (await openMenu(page, 'Sources')).getByRole('checkbox', { name: credit(source), exact: true }).check();
 	const type = filter.types![0]!;
 	await (await openMenu(page, 'Source type')).getByRole('checkbox', { name: type[0]!.toUpperCase() + type.slice(1), exact: true }).check();
 	await contextSwitch(page).uncheck();

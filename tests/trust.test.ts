@@ -16,14 +16,14 @@ interface Citation {
 	excerpt: string;
 	speaker?: string;
 }
-type TrustEvent = FullEvent & {
+type TrustEvent = Omit<FullEvent, 'citations'> & {
 	citations: Citation[];
 	ongoing?: boolean;
 	approximate?: boolean;
 	dateBasis: string;
 	formerIds?: string[];
 };
-const events = EVENTS as TrustEvent[];
+const events = EVENTS as unknown as TrustEvent[];
 const data = JSON.parse(readFileSync('events.json', 'utf8'));
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { data, expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
-import { countText, DAY, EVENTS, expectedEvents, parseRange, period, SOURCE_TYPE, SOURCES, STORY_ORDER, THEME_LABEL, TOTAL, type Filter } from './expected';
+import { countText, credit, DAY, EVENTS, expectedEvents, parseRange, period, SOURCE_TYPE, SOURCES, STORY_ORDER, THEME_LABEL, TOTAL, type Filter } from './expected';
 
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -22,7 +22,7 @@ function choices(page: Page, legend: 'Themes' | 'Sources' | 'Source type'): Loca
 }
 // Menus may be closed (<details>): their checkboxes are then hidden but still hold their state.
 const themeBox = (page: Page, theme: string) => choices(page, 'Themes').getByRole('checkbox', { name: THEME_LABEL[theme], exact: true, includeHidden: true });
-const sourceBox = (page: Page, id: string) => choices(page, 'Sources').getByRole('checkbox', { name: `(${id})`, includeHidden: true });
+const sourceBox = (page: Page, id: string) => choices(page, 'Sources').getByRole('checkbox', { name: credit(id), exact: true, includeHidden: true });
 const typeBox = (page: Page, type: string) =>
 	choices(page, 'Source type').getByRole('checkbox', { name: type[0]!.toUpperCase() + type.slice(1), exact: true, includeHidden: true });
 const steps = (page: Page) => page.locator('section.list li[data-step-id]');

@@ -18,15 +18,33 @@ export function sentenceStarts(text) {
 }
 
 /**
+ * Where a reproduced text lies in its container (Borna News's article inside Zuesse's post): the
+ * offsets [start, end) from its first words to the end of its last words, or null when they are not
+ * there in that order.
+ * @param {string} text
+ * @param {unknown} extent `{ start, end }`: the reproduced text's first and last words, verbatim
+ * @returns {[number, number] | null}
+ */
+export function extentIn(text, extent) {
+	const { start, end } = /** @type {{ start?: unknown, end?: unknown }} */ (extent && typeof extent === 'object' ? extent : {});
+	if (typeof start !== 'string' || typeof end !== 'string') return null;
+	const from = text.indexOf(start);
+	const last = from < 0 ? -1 : text.indexOf(end, from);
+	return last < 0 ? null : [from, last + end.length];
+}
+
+/**
  * The sentence before an excerpt and the sentence after it, as verbatim neighbours in `text`:
  * `prefix + excerpt + suffix` is always a contiguous span of `text`. Where the excerpt starts or
  * ends mid-sentence, the rest of that sentence is included too. Returns null when the excerpt is
- * not in the text.
+ * not in the text. `region` keeps the context inside one publication's words: a reproduced
+ * article's context never runs into the post around it, and the post's never into the article.
  * @param {string} text
  * @param {string} excerpt
+ * @param {[number, number]} [region] [start, end) offsets the context may not leave
  * @returns {{ prefix: string, suffix: string } | null}
  */
-export function contextFor(text, excerpt) {
+export function contextFor(text, excerpt, region = [0, text.length]) {
 	const start = text.indexOf(excerpt);
 	if (start < 0 || excerpt.length === 0) return null;
 	const end = start + excerpt.length;
@@ -39,8 +57,8 @@ export function contextFor(text, excerpt) {
 	const next = starts.find((offset) => offset > end) ?? text.length;
 	const afterNext = starts.find((offset) => offset > next) ?? text.length;
 
-	let prefix = text.slice(previous, start);
-	let suffix = text.slice(end, afterNext).trimEnd();
+	let prefix = text.slice(Math.max(previous, region[0]), start).trimStart();
+	let suffix = text.slice(end, Math.min(afterNext, region[1])).trimEnd();
 	// Cut long context at a word boundary, or hard at the limit when there is no space to cut at.
 	if (prefix.length > MAX_CONTEXT) {
 		const space = prefix.indexOf(' ', prefix.length - MAX_CONTEXT);

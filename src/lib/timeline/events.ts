@@ -15,6 +15,8 @@ export interface Source {
 	file?: string;
 	/** The source that reproduces this one's text (Borna News inside Zuesse's post). */
 	within?: Source;
+	/** The first and last words of the reproduced text in its container. */
+	extent?: { start: string; end: string };
 	title: string | null;
 	outlet: string | null;
 	author: string | null;

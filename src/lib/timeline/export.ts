@@ -64,6 +64,7 @@ export function eventsToJson(timeline: Timeline, events: readonly TimelineEvent[
 					name: s.name,
 					...optional('file', s.file),
 					...optional('within', s.within?.id),
+					...optional('extent', s.extent),
 					title: s.title,
 					outlet: s.outlet,
 					author: s.author,

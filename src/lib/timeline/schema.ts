@@ -73,6 +73,10 @@ export const SourceSchema = v.strictObject(
 		file: v.optional(text('the file name of the source text')),
 		/** The id of the source that reproduces this one's own text (Borna News inside a blog post). */
 		within: v.optional(slug),
+		/** Where the reproduced text starts and ends in its container: its first and last words, verbatim. */
+		extent: v.optional(
+			v.strictObject({ start: text('the first words of the reproduced text'), end: text('the last words of the reproduced text') }, 'expected an extent with start and end')
+		),
 		title: knownOrNull(text()),
 		outlet: knownOrNull(text()),
 		author: knownOrNull(text()),

@@ -195,12 +195,13 @@ describe('validateTimelineData', () => {
 			mutate: (d) => {
 				delete d.sources[1].file;
 				d.sources[1].within = 's9';
+				d.sources[1].extent = { start: 'Alpha', end: 'praised it.' };
 			},
 			problems: ['sources[1].within: expected the id of another source (s1, s2), got "s9"']
 		},
 		{
 			name: 'a contained source with a file of its own',
-			mutate: (d) => (d.sources[1].within = 's1'),
+			mutate: (d) => Object.assign(d.sources[1], { within: 's1', extent: { start: 'Both sides', end: 'praised it.' } }),
 			problems: [
 				'sources[1].file: expected no file for a contained source (its text is its container’s), got "b.txt"',
 				// Its excerpts are checked against the container's text, where these do not stand.
@@ -217,11 +218,45 @@ describe('validateTimelineData', () => {
 			name: 'a contained source’s excerpt not in its container’s text',
 			mutate: (d) => {
 				delete d.sources[1].file;
-				d.sources[1].within = 's1';
+				Object.assign(d.sources[1], { within: 's1', extent: { start: 'Both sides', end: 'praised it.' } });
 			},
 			problems: [
 				'events[0].citations[0].excerpt: expected a verbatim span of a.txt, got "Iran joined BRICS in 2023."',
 				'events[1].citations[1].excerpt: expected a verbatim span of a.txt, got "Analysts noted the shift."'
+			]
+		},
+		{
+			name: 'a contained source without its extent',
+			mutate: (d) => {
+				delete d.sources[1].file;
+				d.sources[1].within = 's1';
+				d.events[0].citations[0] = { source: 's1', excerpt: 'signed in Moscow' };
+				d.events[1].citations[1] = { source: 's1', excerpt: 'signed in Moscow' };
+			},
+			problems: ['sources[1].extent: expected the first and last words of the reproduced text ({ "start": …, "end": … }), got nothing']
+		},
+		{
+			name: 'an extent whose words are not in the container',
+			mutate: (d) => {
+				delete d.sources[1].file;
+				Object.assign(d.sources[1], { within: 's1', extent: { start: 'Both sides', end: 'Alpha' } });
+				d.events[0].citations[0] = { source: 's1', excerpt: 'signed in Moscow' };
+				d.events[1].citations[1] = { source: 's1', excerpt: 'signed in Moscow' };
+			},
+			problems: ['sources[1].extent: expected start and end to stand, in that order, in a.txt, got {"start":"Both sides","end":"Alpha"}']
+		},
+		{
+			// a.txt: "Alpha opens the file. [The treaty was signed in Moscow on 17 January 2025.] Both sides praised it."
+			name: 'a reproduced passage credited to its container, and a container’s passage credited to the reproduced source',
+			mutate: (d) => {
+				delete d.sources[1].file;
+				Object.assign(d.sources[1], { within: 's1', extent: { start: 'The treaty', end: '17 January 2025.' } });
+				d.events[0].citations[0] = { source: 's2', excerpt: 'Both sides praised it.' };
+				d.events[1].citations[1] = { source: 's2', excerpt: 'on 17 January 2025.' };
+			},
+			problems: [
+				'events[0].citations[0].excerpt: expected a passage inside An unsigned analysis’s reproduced text (from "The treaty"), got "Both sides praised it."',
+				'events[1].citations[0].source: expected "s2": the passage is An unsigned analysis’s text, reproduced in Outlet A, got "s1"'
 			]
 		},
 		{

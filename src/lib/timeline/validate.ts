@@ -4,6 +4,7 @@
  * reported at once, each as `path: expected …, got …`, so one build run lists everything to fix.
  */
 import * as v from 'valibot';
+import { extentIn } from './context.js';
 import { parsePartialDate } from './dates.ts';
 import { TimelineDataSchema, type RawTimelineData } from './schema.ts';
 
@@ -127,6 +128,7 @@ export function ongoingAsOf(citedSources: Loose[]): { text: string; approximate:
 
 const METADATA_FIELDS = ['title', 'outlet', 'author', 'published', 'url'] as const;
 
+
 function sourceProblems(sources: Loose[], texts: SourceTexts): string[] {
 	const problems: string[] = [];
 	const byId = new Map(sources.map((source) => [source.id, source]));
@@ -140,6 +142,12 @@ function sourceProblems(sources: Loose[], texts: SourceTexts): string[] {
 				problems.push(problem([...path, 'within'], 'expected a source with a text file of its own (not itself contained)', source.within));
 			}
 			if (source.file !== undefined) problems.push(problem([...path, 'file'], 'expected no file for a contained source (its text is its container’s)', source.file));
+			if (source.extent === undefined) problems.push(problem([...path, 'extent'], 'expected the first and last words of the reproduced text ({ "start": …, "end": … })', undefined));
+			else if (container && texts && typeof container.file === 'string' && texts.has(container.file)) {
+				if (!extentIn(texts.get(container.file)!, source.extent)) {
+					problems.push(problem([...path, 'extent'], `expected start and end to stand, in that order, in ${container.file}`, source.extent));
+				}
+			}
 		} else if (typeof source.file !== 'string') {
 			problems.push(problem([...path, 'file'], 'expected the file name of the source text (or "within" for a source reproduced inside another)', source.file));
 		} else if (texts && !texts.has(source.file)) {
@@ -254,12 +262,27 @@ function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 				problems.push(problem([...path, 'source'], `expected the id of a source (${[...sourceById.keys()].join(', ')})`, citation.source));
 				return;
 			}
-			const file = fileOf(sourceById.get(citation.source));
+			const cited = sourceById.get(citation.source)!;
+			const file = fileOf(cited);
 			const text = texts && typeof file === 'string' ? texts.get(file) : undefined;
 			if (text === undefined || typeof citation.excerpt !== 'string') return;
 			if (!text.includes(citation.excerpt)) {
 				problems.push(problem([...path, 'excerpt'], `expected a verbatim span of ${file}`, citation.excerpt));
 				return;
+			}
+			// Words are credited to whoever published them: inside a reproduced text, to that text's source.
+			const excerpt = citation.excerpt;
+			const at = text.indexOf(excerpt);
+			const inside = (source: Loose) => {
+				const span = extentIn(text, source.extent);
+				return span !== null && at >= span[0] && at + excerpt.length <= span[1];
+			};
+			if (cited.within !== undefined && cited.extent !== undefined && !inside(cited)) {
+				problems.push(problem([...path, 'excerpt'], `expected a passage inside ${cited.name}’s reproduced text (from ${JSON.stringify((cited.extent as Loose).start)})`, citation.excerpt));
+			}
+			const reproduced = sources.find((source) => source.within === cited.id && inside(source));
+			if (reproduced) {
+				problems.push(problem([...path, 'source'], `expected "${reproduced.id}": the passage is ${reproduced.name}’s text, reproduced in ${cited.name}`, citation.source));
 			}
 			const withContext = `${citation.prefix ?? ''}${citation.excerpt}${citation.suffix ?? ''}`;
 			if (!text.includes(withContext)) {
