@@ -7,8 +7,6 @@ import { loadTimeline } from './src/lib/server/data.ts';
  * problem in the data listed (path, value, what was expected) instead of a stack trace mid-prerender.
  */
 function validateEvents(): Plugin {
-	// Vite runs buildStart once per environment (client, server): check every time, say it once.
-	let reported = false;
 	return {
 		name: 'validate-events-json',
 		buildStart() {
@@ -16,9 +14,10 @@ function validateEvents(): Plugin {
 			if (process.env.VITEST) return;
 			try {
 				// Says what was checked (events, excerpts, texts), so a build log shows the verbatim check ran.
+				// Vite runs buildStart once per environment (server, client): check each time, say it once.
 				loadTimeline(undefined, (message) => {
-					if (!reported) console.log(message);
-					reported = true;
+					if (process.env.TIMELINE_CHECK_REPORTED !== message) console.log(message);
+					process.env.TIMELINE_CHECK_REPORTED = message;
 				});
 			} catch (error) {
 				this.error((error as Error).message);
