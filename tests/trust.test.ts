@@ -197,3 +197,21 @@ test('no internal id or file number is shown to readers', async ({ page }) => {
 		expect(text, `the page shows "${word}"`).not.toMatch(new RegExp(`(?<![\\w,.-])${word.replace('.', '\\.')}(?![\\w-])`));
 	}
 });
+
+test('the method section names every source and says where each known value came from', async ({ page }) => {
+	await page.goto('/');
+	const list = page.locator('#sources + ul.sources > li');
+	await expect(list).toHaveCount(data.sources.length);
+	const LABEL: Record<string, string> = { title: 'Title', outlet: 'Outlet', author: 'Author', published: 'Published', url: 'Address' };
+	for (const [i, source] of (data.sources as any[]).entries()) // eslint-disable-line @typescript-eslint/no-explicit-any
+	 {
+		const item = list.nth(i);
+		await expect(item.locator('strong').first()).toHaveText(credit(source.id));
+		// Unknown metadata is said to be unknown, never guessed.
+		if (source.author === null) await expect(item).toContainText('author unknown');
+		if (source.published === null) await expect(item).toContainText('date unknown');
+		const notes = Object.entries(source.provenance ?? {}).map(([field, text]) => `${LABEL[field]}: ${text}`);
+		if (source.about) notes.push(`${{ 'sources disagree': 'Sources disagree', 'not in these sources': 'Not in these sources', editorial: 'Editors’ note' }[source.about.kind as string]}: ${source.about.text}`);
+		await expect(item.locator('ul.provenance > li')).toHaveText(notes);
+	}
+});
