@@ -203,8 +203,8 @@ test('the method section names every source and says where each known value came
 	const list = page.locator('#sources + ul.sources > li');
 	await expect(list).toHaveCount(data.sources.length);
 	const LABEL: Record<string, string> = { title: 'Title', outlet: 'Outlet', author: 'Author', published: 'Published', url: 'Address' };
-	for (const [i, source] of (data.sources as any[]).entries()) // eslint-disable-line @typescript-eslint/no-explicit-any
-	 {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	for (const [i, source] of (data.sources as any[]).entries()) {
 		const item = list.nth(i);
 		await expect(item.locator('strong').first()).toHaveText(credit(source.id));
 		// Unknown metadata is said to be unknown, never guessed.

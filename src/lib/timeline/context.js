@@ -3,8 +3,10 @@
 
 /** Where sentences start: after ., !, ? or … (and any closing quote or bracket) plus space, or a line break. */
 const SENTENCE_BREAK = /[.!?…]["”’)\]]*\s+|\n+/g;
-/** Longest prefix or suffix kept (characters); a longer one is cut at a word boundary. */
+/** Longest prefix or suffix kept (characters). */
 export const MAX_CONTEXT = 320;
+/** A full stop that ends an abbreviation, not a sentence: "U.S. runs", "St. Petersburg". */
+const ABBREVIATION = /(?:^|[^\p{L}])(?:(?:\p{Lu}\.)+\p{Lu}|St|Mr|Mrs|Ms|Dr|Prof|No|vs)$/u;
 
 /**
  * Start offsets of every sentence in `text` (always including 0).
@@ -13,7 +15,10 @@ export const MAX_CONTEXT = 320;
  */
 export function sentenceStarts(text) {
 	const starts = [0];
-	for (const match of text.matchAll(SENTENCE_BREAK)) starts.push(match.index + match[0].length);
+	for (const match of text.matchAll(SENTENCE_BREAK)) {
+		if (match[0][0] === '.' && ABBREVIATION.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+		starts.push(match.index + match[0].length);
+	}
 	return starts;
 }
 
@@ -57,8 +62,13 @@ export function contextFor(text, excerpt, region = [0, text.length]) {
 	const next = starts.find((offset) => offset > end) ?? text.length;
 	const afterNext = starts.find((offset) => offset > next) ?? text.length;
 
-	let prefix = text.slice(Math.max(previous, region[0]), start).trimStart();
-	let suffix = text.slice(end, Math.min(afterNext, region[1])).trimEnd();
+	// A neighbouring sentence is shown whole or not at all: cut, it could lose its subject (a
+	// claimant: "Martyanov argues that …") and read as something else. Only the rest of the
+	// excerpt's own sentence is ever cut, at a word boundary.
+	const from = Math.max(start - previous <= MAX_CONTEXT ? previous : current, region[0]);
+	const to = Math.min(afterNext - end <= MAX_CONTEXT ? afterNext : next, region[1]);
+	let prefix = text.slice(from, start).trimStart();
+	let suffix = text.slice(end, to).trimEnd();
 	// Cut long context at a word boundary, or hard at the limit when there is no space to cut at.
 	if (prefix.length > MAX_CONTEXT) {
 		const space = prefix.indexOf(' ', prefix.length - MAX_CONTEXT);

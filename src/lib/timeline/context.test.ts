@@ -101,27 +101,30 @@ describe('contextFor', () => {
 		const longSentence = (from: number) => `${Array.from({ length: 80 }, (_, i) => word(from + i)).join(' ')}.`;
 		// Two sentences of 80 five-character words (~400 characters) around a short excerpt.
 		const text = `${longSentence(0)} The excerpt sits here. ${longSentence(100)}`;
-		const context = contextFor(text, 'The excerpt sits here.')!;
 
-		it(`contextFor(text, excerpt) cuts a prefix longer than MAX_CONTEXT (${MAX_CONTEXT}) at a word boundary`, () => {
+		it(`contextFor(text, excerpt) leaves out a neighbouring sentence longer than MAX_CONTEXT (${MAX_CONTEXT}) rather than cut it`, () => {
+			// Cut, "Martyanov argues that Putin did not at all sell out …" would read "at all sell out …".
+			expect(contextFor(text, 'The excerpt sits here.')).toEqual({ prefix: '', suffix: '' });
+		});
+
+		it('contextFor(text, excerpt mid-sentence) cuts the rest of its own long sentence at a word boundary', () => {
+			// 70 words (350 characters) of its sentence come before it: more than MAX_CONTEXT.
+			const context = contextFor(text, `${word(70)} ${word(71)}`)!;
 			expect(context.prefix.length).toBeLessThanOrEqual(MAX_CONTEXT);
 			expect(context.prefix.length).toBeGreaterThan(MAX_CONTEXT - 10);
-			const start = text.indexOf(context.prefix);
-			expect(text[start - 1]).toBe(' ');
-			expect(context.prefix.endsWith('w079. ')).toBe(true);
+			expect(context.prefix.endsWith(`${word(69)} `)).toBe(true);
+			expect(text[text.indexOf(context.prefix) - 1]).toBe(' ');
+			// The rest of the sentence is short enough to show whole, with the next short sentence.
+			expect(context.suffix).toBe(` ${Array.from({ length: 8 }, (_, i) => word(72 + i)).join(' ')}. The excerpt sits here.`);
+			expect(text.includes(`${context.prefix}${word(70)} ${word(71)}${context.suffix}`)).toBe(true);
 		});
+	});
 
-		it(`contextFor(text, excerpt) cuts a suffix longer than MAX_CONTEXT (${MAX_CONTEXT}) at a word boundary`, () => {
-			expect(context.suffix.length).toBeLessThanOrEqual(MAX_CONTEXT);
-			expect(context.suffix.length).toBeGreaterThan(MAX_CONTEXT - 10);
-			const end = text.indexOf(context.suffix) + context.suffix.length;
-			expect(text[end]).toBe(' ');
-			expect(context.suffix.startsWith(' w100 ')).toBe(true);
-		});
-
-		it('contextFor(text, excerpt) keeps prefix + excerpt + suffix contiguous after the cut', () => {
-			expect(text.includes(`${context.prefix}The excerpt sits here.${context.suffix}`)).toBe(true);
-		});
+	it.each([
+		['U.S.', 'By abstaining, the U.S. runs the risk. The excerpt.', 'The excerpt.', 'By abstaining, the U.S. runs the risk. '],
+		['St.', 'It reaches St. Petersburg in the north. The excerpt.', 'The excerpt.', 'It reaches St. Petersburg in the north. ']
+	])('sentenceStarts(text) does not end a sentence at the abbreviation %s', (_abbreviation, text, excerpt, prefix) => {
+		expect(contextFor(text, excerpt)!.prefix).toBe(prefix);
 	});
 
 	it('contextFor(text whose neighbours have no spaces, excerpt) still keeps them within MAX_CONTEXT', () => {
