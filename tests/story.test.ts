@@ -82,7 +82,8 @@ test.describe('reading the story moves the timeline', () => {
 		await expect(step(page, FIRST_STEP)).toHaveClass(/\bcurrent\b/);
 		await expect(page.locator('li.current')).toHaveCount(1);
 		await expect(markOf(page, FIRST_STEP)).toHaveClass(/\bcurrent\b/);
-		await expect(markOf(page, JANUARY_STEP)).not.toHaveClass(/\bcurrent\b/);
+		// The January step is no longer current (at a decades view its mark may not be drawn at all).
+		await expect(plot(page).locator(`button.current[data-event-id="${JANUARY_STEP.id}"]`)).toHaveCount(0);
 		await expect.poll(() => visibleRange(page)).not.toBe(close);
 		const [from, to] = parseRange(await visibleRange(page));
 		const [start, end] = period(FIRST_STEP.date);
