@@ -43,12 +43,8 @@ describe('buildTimeline', () => {
 			published: { text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18) },
 			url: 'https://example.com/a',
 			type: 'news report',
-			provenance: {
-				title: 'The page’s headline.',
-				outlet: 'The page’s masthead.',
-				published: 'The page’s date line.',
-				url: 'Where the page was read.'
-			}
+			// Where each known value came from, carried over as the fixture states it.
+			provenance: validFixture().sources[0].provenance
 		});
 		expect(treaty.citations[0]!.source).toBe(timeline.sources[0]);
 		expect(treaty.citations[1]!.source).toBe(timeline.sources[1]);
