@@ -1,4 +1,5 @@
 import { containing, data, expect, markOf, panel, plot, showOnTimeline, test, tickLabels, visibleRange } from './fixtures';
+import { DAY, parseRange } from './expected';
 
 const byId = (id: string) => {
 	const event = data.events.find((e) => e.id === id);
@@ -170,6 +171,55 @@ test('dragging with the mouse pans; double-clicking the background zooms in', as
 	const [b0, b1] = years(await visibleRange(page));
 	expect(Math.abs(b1! - b0! - (a1! - a0!))).toBeLessThanOrEqual(1);
 	expect(b0!).toBeLessThan(a0!);
+});
+
+test('double-clicking zooms in no closer than a week and never out past the data; the buttons follow', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.reload();
+	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+	const full = await visibleRange(page);
+	const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
+	const reset = page.getByRole('button', { name: 'Reset', exact: true });
+	const box = (await plot(page).boundingBox())!;
+	const x = box.x + box.width * 0.3;
+	const y = box.y + box.height - 120;
+	const shiftDoubleClick = async () => {
+		await page.keyboard.down('Shift');
+		await page.mouse.dblclick(x, y);
+		await page.keyboard.up('Shift');
+		// Reduced motion: the zoom lands in the next frames; let two pass before reading.
+		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+	};
+
+	// Shift + double-click at the whole view: nothing to zoom out to.
+	await shiftDoubleClick();
+	expect(await visibleRange(page)).toBe(full);
+	await expect(zoomOut).toBeDisabled();
+
+	// Each double-click halves the span, until the closest zoom (a week, README) and no further.
+	let previous = full;
+	const spans: number[] = [];
+	for (let i = 0; i < 14; i++) {
+		await page.mouse.dblclick(x, y);
+		if (i < 10) await expect.poll(() => visibleRange(page)).not.toBe(previous);
+		previous = await visibleRange(page);
+		const [from, to] = parseRange(previous);
+		spans.push(to - from);
+		await expect(zoomOut).toBeEnabled();
+		await expect(reset).toBeEnabled();
+	}
+	// The range text names whole days, so a week reads as 7 or 8 days.
+	expect(Math.min(...spans)).toBeGreaterThanOrEqual(7 * DAY);
+	expect(spans.at(-1)!).toBeLessThanOrEqual(9 * DAY);
+
+	// Shift + double-click zooms back out; Reset returns to the whole view, and no further.
+	await shiftDoubleClick();
+	await expect.poll(() => visibleRange(page)).not.toBe(previous);
+	await reset.click();
+	await expect.poll(() => visibleRange(page)).toBe(full);
+	for (let i = 0; i < 3; i++) await shiftDoubleClick();
+	expect(await visibleRange(page)).toBe(full);
+	await expect(zoomOut).toBeDisabled();
 });
 
 test('keyboard only: Tab to an event, Enter opens it, Esc closes it and focus returns', async ({ page }) => {

@@ -25,6 +25,9 @@ export interface ZoomableParams {
 	onactive?: (active: boolean) => void;
 }
 
+/** d3-zoom 3 passes a fourth argument through as the zoom events' sourceEvent; @types/d3-zoom omits it. */
+type ScaleBy = (target: unknown, k: number, point: [number, number], event: Event) => void;
+
 const sameTransform = (a: ZoomTransform, b: ZoomTransform) =>
 	Math.abs(a.k - b.k) < 1e-9 && Math.abs(a.x - b.x) < 1e-6;
 
@@ -60,13 +63,17 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 
 	configure(params);
 	const selection = select(node).call(behaviour);
+	const scaleByWithEvent = behaviour.scaleBy as unknown as ScaleBy;
 	selection.on('dblclick.zoom', null).on('dblclick.timeline', (event: MouseEvent) => {
 		// Double-clicking an event opens it; only the background zooms.
 		if ((event.target as Element).closest('button')) return;
 		const [px] = pointer(event, node);
-		const factor = event.shiftKey ? 0.5 : 2;
-		const from = zoomTransform(node);
-		apply(zoomIdentity.translate(px - (px - from.x) * factor, 0).scale(from.k * factor), current.animate);
+		// d3-zoom's own scaleBy, as its double-click does: it keeps the scale extent (never past the
+		// closest zoom or the whole domain) and the translate extent. Passing the event makes the
+		// zoom a gesture (its sourceEvent), so the state drops any programmatic target and the
+		// Zoom out and Reset buttons follow the new view.
+		const target = current.animate ? selection.transition().duration(250) : selection.interrupt();
+		scaleByWithEvent(target, event.shiftKey ? 0.5 : 2, [px, 0], event);
 	});
 	selection.call(behaviour.transform, params.transform);
 
