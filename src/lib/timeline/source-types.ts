@@ -1,6 +1,13 @@
 /** The kinds of source, shown on every citation so opinion is never read as reporting. */
 export const SOURCE_TYPES = ['news report', 'analysis', 'opinion', 'government statement'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
+/** Each type as the page writes it (badges, filters, the method section). */
+export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
+	'news report': 'News report',
+	analysis: 'Analysis',
+	opinion: 'Opinion',
+	'government statement': 'Government statement'
+};
 
 /**
  * Kinds of note: where the sources disagree (with each other or with the record), facts that come

@@ -16,6 +16,18 @@ const THEMES =
 	'expected one of "diplomacy", "military-security", "nuclear-energy", "economy-trade", "multilateral", "sanctions"';
 const SOURCE_TYPES = 'expected one of "news report", "analysis", "opinion", "government statement"';
 
+/** Makes the fixture's s2 a publication reproduced inside s1 (a.txt), with `extent` if given. */
+function containInS1(d: Fixture, extent?: { start: string; end: string }) {
+	delete d.sources[1].file;
+	Object.assign(d.sources[1], { within: 's1' }, extent ? { extent } : {});
+}
+
+/** Cites only s1's own words in both events, so a case shows only its source problem. */
+function citeOnlyS1(d: Fixture) {
+	d.events[0].citations[0] = { source: 's1', excerpt: 'signed in Moscow' };
+	d.events[1].citations[1] = { source: 's1', excerpt: 'signed in Moscow' };
+}
+
 describe('validateTimelineData', () => {
 	it('validateTimelineData(validFixture(), texts) has no problems and returns the data unchanged', () => {
 		const result = validateTimelineData(validFixture(), fixtureTexts());
@@ -216,10 +228,7 @@ describe('validateTimelineData', () => {
 		},
 		{
 			name: 'a contained source’s excerpt not in its container’s text',
-			mutate: (d) => {
-				delete d.sources[1].file;
-				Object.assign(d.sources[1], { within: 's1', extent: { start: 'Both sides', end: 'praised it.' } });
-			},
+			mutate: (d) => containInS1(d, { start: 'Both sides', end: 'praised it.' }),
 			problems: [
 				'events[0].citations[0].excerpt: expected a verbatim span of a.txt, got "Iran joined BRICS in 2023."',
 				'events[1].citations[1].excerpt: expected a verbatim span of a.txt, got "Analysts noted the shift."'
@@ -228,20 +237,16 @@ describe('validateTimelineData', () => {
 		{
 			name: 'a contained source without its extent',
 			mutate: (d) => {
-				delete d.sources[1].file;
-				d.sources[1].within = 's1';
-				d.events[0].citations[0] = { source: 's1', excerpt: 'signed in Moscow' };
-				d.events[1].citations[1] = { source: 's1', excerpt: 'signed in Moscow' };
+				containInS1(d);
+				citeOnlyS1(d);
 			},
 			problems: ['sources[1].extent: expected the first and last words of the reproduced text ({ "start": …, "end": … }), got nothing']
 		},
 		{
 			name: 'an extent whose words are not in the container',
 			mutate: (d) => {
-				delete d.sources[1].file;
-				Object.assign(d.sources[1], { within: 's1', extent: { start: 'Both sides', end: 'Alpha' } });
-				d.events[0].citations[0] = { source: 's1', excerpt: 'signed in Moscow' };
-				d.events[1].citations[1] = { source: 's1', excerpt: 'signed in Moscow' };
+				containInS1(d, { start: 'Both sides', end: 'Alpha' });
+				citeOnlyS1(d);
 			},
 			problems: ['sources[1].extent: expected start and end to stand, in that order, in a.txt, got {"start":"Both sides","end":"Alpha"}']
 		},
@@ -249,8 +254,7 @@ describe('validateTimelineData', () => {
 			// a.txt: "Alpha opens the file. [The treaty was signed in Moscow on 17 January 2025.] Both sides praised it."
 			name: 'a reproduced passage credited to its container, and a container’s passage credited to the reproduced source',
 			mutate: (d) => {
-				delete d.sources[1].file;
-				Object.assign(d.sources[1], { within: 's1', extent: { start: 'The treaty', end: '17 January 2025.' } });
+				containInS1(d, { start: 'The treaty', end: '17 January 2025.' });
 				d.events[0].citations[0] = { source: 's2', excerpt: 'Both sides praised it.' };
 				d.events[1].citations[1] = { source: 's2', excerpt: 'on 17 January 2025.' };
 			},

@@ -93,7 +93,7 @@ const QUOTED_WORDS = /[“"‘]|^[A-Z][A-Z .’'-]+:/m;
  * Words that would name a source by an internal id or file number ("s003", "000", "(004)",
  * "003_933c…txt"), which no reader knows. Built from the data's own sources.
  */
-export function internalNamePattern(sources: readonly { id?: unknown; file?: unknown }[]): RegExp {
+function internalNamePattern(sources: readonly { id?: unknown; file?: unknown }[]): RegExp {
 	const words = new Set<string>();
 	for (const source of sources) {
 		if (typeof source.id === 'string') words.add(source.id);
@@ -115,7 +115,7 @@ function asOfDate(source: Loose): { text: string; approximate: boolean } | null 
 }
 
 /** The date an ongoing span runs to: its newest citing source's (null when one is undated). */
-export function ongoingAsOf(citedSources: Loose[]): { text: string; approximate: boolean; source: Loose } | null {
+function ongoingAsOf(citedSources: Loose[]): { text: string; approximate: boolean; source: Loose } | null {
 	let newest: { text: string; approximate: boolean; source: Loose } | null = null;
 	for (const source of citedSources) {
 		const asOf = asOfDate(source);
@@ -127,7 +127,6 @@ export function ongoingAsOf(citedSources: Loose[]): { text: string; approximate:
 }
 
 const METADATA_FIELDS = ['title', 'outlet', 'author', 'published', 'url'] as const;
-
 
 function sourceProblems(sources: Loose[], texts: SourceTexts): string[] {
 	const problems: string[] = [];
@@ -213,6 +212,14 @@ function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 	// A contained source's excerpts are verified against its container's text.
 	const fileOf = (source: Loose | undefined): unknown =>
 		source?.within !== undefined ? sourceById.get(source.within)?.file : source?.file;
+	// Where each reproduced text lies in its container, found once.
+	const spans = new Map<Loose, [number, number]>();
+	for (const source of sources) {
+		const file = fileOf(source);
+		const text = texts && source.within !== undefined && typeof file === 'string' ? texts.get(file) : undefined;
+		const span = text === undefined ? null : extentIn(text, source.extent);
+		if (span) spans.set(source, span);
+	}
 
 	// Every id an event answers to, current or former, is unique: an old link opens one event.
 	const owner = new Map<unknown, string>();
@@ -266,16 +273,16 @@ function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 			const file = fileOf(cited);
 			const text = texts && typeof file === 'string' ? texts.get(file) : undefined;
 			if (text === undefined || typeof citation.excerpt !== 'string') return;
-			if (!text.includes(citation.excerpt)) {
-				problems.push(problem([...path, 'excerpt'], `expected a verbatim span of ${file}`, citation.excerpt));
+			const excerpt = citation.excerpt;
+			const at = text.indexOf(excerpt);
+			if (at < 0) {
+				problems.push(problem([...path, 'excerpt'], `expected a verbatim span of ${file}`, excerpt));
 				return;
 			}
 			// Words are credited to whoever published them: inside a reproduced text, to that text's source.
-			const excerpt = citation.excerpt;
-			const at = text.indexOf(excerpt);
 			const inside = (source: Loose) => {
-				const span = extentIn(text, source.extent);
-				return span !== null && at >= span[0] && at + excerpt.length <= span[1];
+				const span = spans.get(source);
+				return span !== undefined && at >= span[0] && at + excerpt.length <= span[1];
 			};
 			if (cited.within !== undefined && cited.extent !== undefined && !inside(cited)) {
 				problems.push(problem([...path, 'excerpt'], `expected a passage inside ${cited.name}’s reproduced text (from ${JSON.stringify((cited.extent as Loose).start)})`, citation.excerpt));
