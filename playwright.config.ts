@@ -4,6 +4,8 @@ import { chromiumExecutable } from './scripts/find-chromium.mjs';
 // End-to-end tests run against the real static build (build/), served as a static host would.
 // Playwright's own Chromium is used where installed, Debian's /usr/bin/chromium otherwise.
 const executablePath = chromiumExecutable();
+// TEST_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.TEST_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -14,7 +16,7 @@ export default defineConfig({
 	timeout: 30_000,
 	reporter: [['list']],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: `http://127.0.0.1:${port}`,
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath,
@@ -22,8 +24,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node scripts/serve.mjs build 4173',
-		url: 'http://127.0.0.1:4173/',
+		command: `node scripts/serve.mjs build ${port}`,
+		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: !process.env.CI
 	}
 });

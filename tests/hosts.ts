@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The timeline's origin (playwright.config.ts's webServer). */
-export const SITE = 'http://127.0.0.1:4173';
+export const SITE = `http://127.0.0.1:${process.env.TEST_PORT ?? 4173}`;
 
 export class HostServer {
 	private readonly pages = new Map<string, string>();
