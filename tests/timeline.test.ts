@@ -1,5 +1,6 @@
 import { containing, data, expect, markOf, panel, plot, showOnTimeline, test, tickLabels, visibleRange } from './fixtures';
 import { DAY, parseRange } from './expected';
+import { settled } from './view';
 
 const byId = (id: string) => {
 	const event = data.events.find((e) => e.id === id);
@@ -81,7 +82,11 @@ test('Zoom in, Zoom out and Reset change the visible range and the tick labels',
 
 test('zooming all the way in reaches days, and stops at about a week', async ({ page }) => {
 	const zoomIn = page.getByRole('button', { name: 'Zoom in' });
-	while (await zoomIn.isEnabled()) await zoomIn.click();
+	// The buttons follow the view d3-zoom reports, so each press settles before the next is judged.
+	while (await zoomIn.isEnabled()) {
+		await zoomIn.click();
+		await settled(page);
+	}
 	const days = async () => {
 		const [from, to] = (await visibleRange(page)).split(' – ').map((text) => Date.parse(`${text} UTC`));
 		return (to! - from!) / 86_400_000;

@@ -1,7 +1,12 @@
 /**
- * The one module that wires d3-zoom to the page. It reports every transform out through
- * `onzoom`, and applies transforms that come in from outside (buttons, keys, links) so d3-zoom's
- * internal state never drifts from the app's.
+ * The one module that wires d3-zoom to the page, and d3-zoom the one keeper of the view.
+ *
+ * Every way of moving the view ends in d3-zoom with its limits applied: gestures through d3-zoom's
+ * own handlers (which keep the scale extent and call its constrain); double-click, the buttons and
+ * keys, links, the overview and the story's camera through `go`, which clamps k to the same scale
+ * extent and passes the transform through d3-zoom's own constrain function before
+ * `zoom.transform` (which, unlike scaleBy and translateBy, applies none). Whatever d3-zoom then
+ * reports is the view (TimelineView.transform); nothing else keeps one.
  *
  * Gestures: ctrl/⌘ + wheel and trackpad pinch (which browsers send as ctrl + wheel) zoom at the
  * pointer; a plain wheel is left to the page so the timeline never traps scrolling (vis-timeline's
@@ -10,81 +15,104 @@
 import { pointer, select } from 'd3-selection';
 import 'd3-transition';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomTransform } from 'd3-zoom';
+import type { TimelineView } from '$lib/state/view.svelte';
+import { rangeTransform, zoomAbout } from '$lib/timeline';
 
 export interface ZoomableParams {
-	transform: ZoomTransform;
-	/** [min, max] zoom factor. */
-	scaleExtent: [number, number];
-	/** Width of the zoomable area (px); panning stays inside [0, width]. */
-	width: number;
-	/** Reports each transform; `fromGesture` is false for the frames of a programmatic zoom. */
-	onzoom: (transform: ZoomTransform, fromGesture: boolean) => void;
-	/** Animate programmatic changes (off under prefers-reduced-motion). */
+	view: TimelineView;
+	/** Animate changes the app makes (off under prefers-reduced-motion). */
 	animate: boolean;
-	/** A zoom (gesture or animation) starts (true) or has settled (false; a wheel, 150 ms after its last step). */
-	onactive?: (active: boolean) => void;
 }
 
-/** d3-zoom 3 passes a fourth argument through as the zoom events' sourceEvent; @types/d3-zoom omits it. */
-type ScaleBy = (target: unknown, k: number, point: [number, number], event: Event) => void;
-
-const sameTransform = (a: ZoomTransform, b: ZoomTransform) =>
-	Math.abs(a.k - b.k) < 1e-9 && Math.abs(a.x - b.x) < 1e-6;
+/** How long an animated change of view takes (ms). */
+export const ZOOM_DURATION = 250;
 
 /** Only x matters on a time axis: y stays 0 so vertical drags and pinches do nothing. */
-const horizontal = (t: ZoomTransform) => zoomIdentity.translate(t.x, 0).scale(t.k);
+const horizontal = (t: ZoomTransform) => (t.y === 0 ? t : zoomIdentity.translate(t.x, 0).scale(t.k));
 
 export function zoomable(node: HTMLElement, params: ZoomableParams) {
-	let current = params;
+	let { view, animate } = params;
+	/** Where an animated change is heading: the next button press zooms on from there (×2, ×4, ×8). */
+	let heading: ZoomTransform | null = null;
+	let gesture = false;
+	const report = () => view.setBusy(gesture || heading !== null);
+
 	const behaviour = zoom<HTMLElement, unknown>()
 		.filter((event: Event) => {
 			if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
-			// Right-click never pans; dblclick is handled below.
+			// Right-click never pans; double-click is handled below.
 			return !(event as MouseEvent).button && event.type !== 'dblclick';
 		})
-		.on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) =>
-			current.onzoom(horizontal(event.transform), event.sourceEvent != null)
-		)
-		.on('start', () => current.onactive?.(true))
-		.on('end', () => current.onactive?.(false));
+		.on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => (view.transform = horizontal(event.transform)))
+		.on('start', () => {
+			gesture = true;
+			report();
+		})
+		.on('end', () => {
+			gesture = false;
+			report();
+		});
 
-	function configure({ width, scaleExtent }: ZoomableParams) {
+	/** d3-zoom's extents for the plot's width now: panning and zooming stay inside [0, width]. */
+	function configure() {
 		const bounds: [[number, number], [number, number]] = [
 			[0, 0],
-			[width, 1]
+			[Math.max(1, view.width), 1]
 		];
-		behaviour.scaleExtent(scaleExtent).extent(bounds).translateExtent(bounds);
+		behaviour.scaleExtent(view.scaleExtent).extent(bounds).translateExtent(bounds);
+		return bounds;
 	}
 
-	function apply(transform: ZoomTransform, animate: boolean) {
-		if (animate) selection.transition().duration(250).call(behaviour.transform, transform);
-		else selection.interrupt().call(behaviour.transform, transform);
+	/** The one door for views the app sets: the scale extent, then d3-zoom's constrain. */
+	function go(target: ZoomTransform, animated: boolean) {
+		const bounds = configure();
+		const [kMin, kMax] = behaviour.scaleExtent();
+		const k = Math.min(kMax, Math.max(kMin, target.k));
+		const scaled = k === target.k ? target : zoomAbout(target, k / target.k, bounds[1][0] / 2, [kMin, kMax]);
+		const next = horizontal(behaviour.constrain()(scaled, bounds, bounds));
+		heading = next;
+		report();
+		if (animated && animate) {
+			const transition = selection.transition().duration(ZOOM_DURATION);
+			transition.call(behaviour.transform, next);
+			transition.on('end.heading interrupt.heading', () => {
+				if (heading !== next) return;
+				heading = null;
+				report();
+			});
+		} else {
+			selection.interrupt().call(behaviour.transform, next);
+			heading = null;
+			report();
+		}
 	}
 
-	configure(params);
+	const from = () => heading ?? zoomTransform(node);
 	const selection = select(node).call(behaviour);
-	const scaleByWithEvent = behaviour.scaleBy as unknown as ScaleBy;
+	configure();
 	selection.on('dblclick.zoom', null).on('dblclick.timeline', (event: MouseEvent) => {
 		// Double-clicking an event opens it; only the background zooms.
 		if ((event.target as Element).closest('button')) return;
 		const [px] = pointer(event, node);
-		// d3-zoom's own scaleBy, as its double-click does: it keeps the scale extent (never past the
-		// closest zoom or the whole domain) and the translate extent. Passing the event makes the
-		// zoom a gesture (its sourceEvent), so the state drops any programmatic target and the
-		// Zoom out and Reset buttons follow the new view.
-		const target = current.animate ? selection.transition().duration(250) : selection.interrupt();
-		scaleByWithEvent(target, event.shiftKey ? 0.5 : 2, [px, 0], event);
+		go(zoomAbout(from(), event.shiftKey ? 0.5 : 2, px, behaviour.scaleExtent()), true);
 	});
-	selection.call(behaviour.transform, params.transform);
+	selection.call(behaviour.transform, view.transform);
+
+	const detach = view.attach({
+		zoomBy: (factor) => {
+			configure();
+			go(zoomAbout(from(), factor, Math.max(1, view.width) / 2, behaviour.scaleExtent()), true);
+		},
+		showRange: (range, animated) => go(rangeTransform(view.baseScale, range), animated)
+	});
 
 	return {
 		update(next: ZoomableParams) {
-			const resized = next.width !== current.width || next.scaleExtent[1] !== current.scaleExtent[1];
-			current = next;
-			if (resized) configure(next);
-			if (!sameTransform(zoomTransform(node), next.transform)) apply(next.transform, next.animate && !resized);
+			({ view, animate } = next);
+			configure();
 		},
 		destroy() {
+			detach();
 			selection.interrupt().on('.zoom', null).on('.timeline', null);
 		}
 	};

@@ -14,8 +14,8 @@ const SETTLE_MS = 300;
 /** The query string for the timeline's current state. */
 export function queryFor(timeline: TimelineState): string {
 	return serialiseUrlState({
-		event: timeline.selectedId ?? undefined,
-		...(timeline.isZoomed ? rangeToUrl(timeline.range) : {}),
+		event: timeline.selection.selectedId ?? undefined,
+		...(timeline.view.isZoomed ? rangeToUrl(timeline.view.range) : {}),
 		...filterToUrl(timeline.filter)
 	});
 }
@@ -29,22 +29,22 @@ export function applyQuery(timeline: TimelineState, search: string) {
 	});
 	timeline.setFilter(filterFromUrl(state));
 	const range = rangeFromUrl(state);
-	if (range) timeline.showRange(range[0], range[1], false);
+	if (range) timeline.view.showRange(range[0], range[1], false);
 	else if (state.event) timeline.showEvent(state.event);
-	else timeline.reset();
+	else timeline.view.reset();
 	// Opened from the URL: focus stays where it is (in an embed, a focus would scroll the host page).
-	if (state.event) timeline.open(state.event, false);
-	else timeline.close();
+	if (state.event) timeline.selection.open(state.event, false);
+	else timeline.selection.close();
 }
 
 /** Connects the page's URL to the timeline; call once in the browser. Returns a disconnect. */
 export function connectUrl(timeline: TimelineState): () => void {
 	const here = () => `${location.pathname}${location.search}${location.hash}`;
 	applyQuery(timeline, location.search);
-	let lastOpen = timeline.selectedId;
+	let lastOpen = timeline.selection.selectedId;
 	const onPopState = () => {
 		applyQuery(timeline, location.search);
-		lastOpen = timeline.selectedId;
+		lastOpen = timeline.selection.selectedId;
 	};
 	addEventListener('popstate', onPopState);
 
@@ -52,7 +52,7 @@ export function connectUrl(timeline: TimelineState): () => void {
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		$effect(() => {
 			const url = `${location.pathname}${queryFor(timeline)}${location.hash}`;
-			const open = timeline.selectedId;
+			const open = timeline.selection.selectedId;
 			clearTimeout(timer);
 			const write = () => {
 				const opened = open !== null && open !== lastOpen;

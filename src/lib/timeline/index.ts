@@ -9,6 +9,8 @@ export * from './scale.ts';
 export * from './zoom.ts';
 export * from './ticks.ts';
 export * from './layout.ts';
+export * from './scene.ts';
+export * from './scene-svg.ts';
 export * from './quotes.ts';
 export * from './geometry.ts';
 export * from './url-state.ts';

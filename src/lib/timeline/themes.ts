@@ -33,3 +33,13 @@ export const THEMES: Record<ThemeId, Theme> = {
 export function isThemeId(value: unknown): value is ThemeId {
 	return typeof value === 'string' && (THEME_IDS as readonly string[]).includes(value);
 }
+
+/** Each shape as an SVG path in a 14 × 14 box: the marks, the legend and the image downloads draw these. */
+export const SHAPE_PATHS: Record<MarkShape, string> = {
+	circle: 'M7 1.5a5.5 5.5 0 1 1 0 11a5.5 5.5 0 1 1 0-11z',
+	square: 'M2 2h10v10H2z',
+	diamond: 'M7 0.8L13.2 7L7 13.2L0.8 7z',
+	triangle: 'M7 1L13 12.5H1z',
+	hexagon: 'M4 1.5h6L13 7l-3 5.5H4L1 7z',
+	star: 'M7 .8l1.8 4.1 4.4.4-3.3 2.9 1 4.3L7 10.3l-3.9 2.2 1-4.3L.8 5.3l4.4-.4z'
+};

@@ -1,6 +1,8 @@
 /**
- * Zoom as a value: a d3 ZoomTransform {k, x} applied to the base scale. Pure functions only; the
- * one module that touches the DOM is $lib/actions/zoomable.ts.
+ * Zoom as a value: a d3 ZoomTransform {k, x} applied to the base scale. Pure arithmetic only. The
+ * limits of the view (no closer than a week, never past the data) are d3-zoom's scale extent and
+ * constrain, applied in the one module that wires d3-zoom ($lib/actions/zoomable.ts), so every
+ * input obeys the same rule; the transforms made here keep k inside the extent but leave x to it.
  */
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import type { TimeScale } from './scale.ts';
@@ -21,42 +23,28 @@ export function visibleRange(base: TimeScale, transform: ZoomTransform): [Date, 
 	return [start, end];
 }
 
-/**
- * Keeps a transform inside the data: zoom within the scale extent and no panning past either end.
- * Mirrors d3-zoom's own constrain so programmatic zooms (buttons, links) obey the same limits.
- */
-export function clampTransform(base: TimeScale, transform: ZoomTransform): ZoomTransform {
-	const [r0, r1] = base.range() as [number, number];
-	const [kMin, kMax] = scaleExtentFor(base);
-	const k = Math.min(kMax, Math.max(kMin, transform.k));
-	// Left edge of the content may not come right of r0, right edge not left of r1.
-	const x = Math.min(r0 - r0 * k, Math.max(r1 - r1 * k, transform.x));
-	return zoomIdentity.translate(x, 0).scale(k);
-}
+const clamp = (k: number, [kMin, kMax]: [number, number]) => Math.min(kMax, Math.max(kMin, k));
 
 /**
- * The transform that shows [from, to] across the range. A range shorter than the closest zoom is
- * shown at the closest zoom, centred on it; the result is clamped to the data.
+ * The transform that centres [from, to] across the range, as close as the scale extent allows: a
+ * range shorter than the closest zoom is shown at the closest zoom, centred on it. Not yet kept
+ * inside the data (the zoom wiring's constrain does that).
  */
-export function transformForRange(base: TimeScale, [from, to]: [Date, Date]): ZoomTransform {
+export function rangeTransform(base: TimeScale, [from, to]: [Date, Date]): ZoomTransform {
 	const [r0, r1] = base.range() as [number, number];
 	const x0 = base(from);
 	const x1 = base(to);
-	if (!(x1 > x0)) return clampTransform(base, zoomIdentity);
-	const [kMin, kMax] = scaleExtentFor(base);
+	if (!(x1 > x0)) return zoomIdentity;
 	// Limit k first, then centre: computing x from an unlimited k would jump to the domain's end.
-	const k = Math.min(kMax, Math.max(kMin, (r1 - r0) / (x1 - x0)));
-	const centre = (x0 + x1) / 2;
-	return clampTransform(base, zoomIdentity.translate((r0 + r1) / 2 - k * centre, 0).scale(k));
+	const k = clamp((r1 - r0) / (x1 - x0), scaleExtentFor(base));
+	return zoomIdentity.translate((r0 + r1) / 2 - k * ((x0 + x1) / 2), 0).scale(k);
 }
 
-/** The transform after zooming by `factor` about the centre of the view (for the buttons and keys). */
-export function zoomAboutCentre(base: TimeScale, transform: ZoomTransform, factor: number): ZoomTransform {
-	const [r0, r1] = base.range() as [number, number];
-	const [kMin, kMax] = scaleExtentFor(base);
-	const centre = (r0 + r1) / 2;
-	const k = Math.min(kMax, Math.max(kMin, transform.k * factor));
-	// The base-scale point under the centre stays under the centre.
-	const x = centre - transform.invertX(centre) * k;
-	return clampTransform(base, zoomIdentity.translate(x, 0).scale(k));
+/**
+ * `transform` zoomed by `factor` about the pixel `point`, as d3-zoom's scaleBy does: the date under
+ * the point stays under it, and k stays inside `scaleExtent`. Not yet kept inside the data.
+ */
+export function zoomAbout(transform: ZoomTransform, factor: number, point: number, scaleExtent: [number, number]): ZoomTransform {
+	const k = clamp(transform.k * factor, scaleExtent);
+	return zoomIdentity.translate(point - transform.invertX(point) * k, 0).scale(k);
 }

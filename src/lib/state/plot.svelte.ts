@@ -1,0 +1,52 @@
+/**
+ * The plot's drawing: the scene (scene.ts) for the current data, filters, view and selection, and
+ * the two inputs only the page knows, the label font's measure and the height the plot may take.
+ * Every part of the plot, the overview, the range text and the image downloads read this one scene.
+ */
+import { buildScene, MOVE_ONLY_ABOVE, plotGeometry, type Layout } from '$lib/timeline';
+import type { TimelineState } from './timeline.svelte';
+
+/** Until the page measures its font: about the width of a 13 px system-font character. */
+const ROUGH_MEASURE = (text: string) => text.length * 7;
+
+export class PlotState {
+	/** A label's rendered width (px) in the marks' font (Timeline measures it with a canvas). */
+	measure = $state<(text: string) => number>(ROUGH_MEASURE);
+	/** The most height the plot may take (px): the full page keeps the sticky plot off most of a short screen. */
+	maxHeight = $state(Infinity);
+
+	readonly #timeline: TimelineState;
+	/** The last full layout, which a zoom in progress on large data moves instead of redoing. */
+	#settled: Layout | null = null;
+
+	constructor(timeline: TimelineState) {
+		this.#timeline = timeline;
+	}
+
+	readonly geometry = $derived.by(() => {
+		const { view, spanRowCount, densestDay } = this.#timeline;
+		return plotGeometry(view.width, spanRowCount, densestDay, this.maxHeight);
+	});
+
+	readonly scene = $derived.by(() => {
+		const { view, selection, shownEvents, data, spanRows } = this.#timeline;
+		// Small data never reads `busy`, so a zoom's start and end cost it no extra layout.
+		const moveOnly = shownEvents.length > MOVE_ONLY_ABOVE && view.busy && this.#settled !== null;
+		const scene = buildScene({
+			events: shownEvents,
+			eras: data.eras,
+			base: view.baseScale,
+			transform: view.transform,
+			width: view.width,
+			geometry: this.geometry,
+			spanRows,
+			measure: this.measure,
+			selectedId: selection.selectedId,
+			currentId: selection.currentId,
+			focusId: selection.focusId,
+			moveFrom: moveOnly ? this.#settled : null
+		});
+		if (!moveOnly) this.#settled = scene.layout;
+		return scene;
+	});
+}

@@ -1,0 +1,97 @@
+/**
+ * The view: which stretch of time the plot shows. d3-zoom is its one keeper; this class holds the
+ * transform d3-zoom last reported and what follows from it, and passes every request to move the
+ * view (buttons, keys, links, the overview, the story's camera) to the zoom wiring
+ * ($lib/actions/zoomable.ts), which applies d3-zoom's limits to all of them alike.
+ */
+import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import { createTimeScale, scaleExtentFor, visibleRange, type TimeDomain } from '$lib/timeline';
+
+/** How much one press of "Zoom in"/"Zoom out" (or +/−) zooms. */
+export const ZOOM_STEP = 2;
+const DAY = 86_400_000;
+
+/** What the zoom wiring does for the view; every command ends in d3-zoom's scale extent and constrain. */
+export interface ViewCommands {
+	/** Zoom by `factor` about the plot's centre, from where the view is heading. */
+	zoomBy(factor: number): void;
+	/** Show [from, to] (centred, as close as allowed, kept inside the data). */
+	showRange(range: [Date, Date], animate: boolean): void;
+}
+
+export class TimelineView {
+	readonly domain: TimeDomain;
+	/** Width of the plot (px); 0 until measured in the browser. */
+	width = $state(0);
+	/** The transform as d3-zoom last reported it (frames of an animation included). */
+	transform = $state.raw<ZoomTransform>(zoomIdentity);
+	/** A zoom gesture or animation is under way (large data moves marks only meanwhile). */
+	busy = $state(false);
+	#waiting: (() => void)[] = [];
+
+	readonly baseScale = $derived.by(() => createTimeScale(this.domain, this.width));
+	readonly scale = $derived(this.transform.rescaleX(this.baseScale));
+	readonly scaleExtent = $derived(scaleExtentFor(this.baseScale));
+	readonly range = $derived(visibleRange(this.baseScale, this.transform));
+	readonly canZoomIn = $derived(this.transform.k < this.scaleExtent[1] * 0.999);
+	/** Narrower than the whole domain: "Zoom out" and "Reset" have something to do. */
+	readonly isZoomed = $derived(this.transform.k > this.scaleExtent[0] * 1.001);
+
+	#commands: ViewCommands | null = null;
+	/** A range asked for before the plot was drawn (a link's ?from&to), shown once it is. */
+	#pending: [Date, Date] | null = null;
+
+	constructor(domain: TimeDomain) {
+		this.domain = domain;
+	}
+
+	/** The zoom wiring connects here when the plot is drawn; returns the disconnect. */
+	attach(commands: ViewCommands): () => void {
+		this.#commands = commands;
+		if (this.#pending) commands.showRange(this.#pending, false);
+		this.#pending = null;
+		return () => {
+			if (this.#commands === commands) this.#commands = null;
+		};
+	}
+
+	/** The zoom wiring reports whether a gesture or animation is under way. */
+	setBusy(busy: boolean) {
+		this.busy = busy;
+		if (busy) return;
+		for (const resolve of this.#waiting.splice(0)) resolve();
+	}
+
+	/** Resolves once no zoom is under way: focus waits for the view to arrive before it moves. */
+	whenSettled(): Promise<void> {
+		return this.busy ? new Promise((resolve) => this.#waiting.push(resolve)) : Promise.resolve();
+	}
+
+	zoomBy(factor: number) {
+		this.#commands?.zoomBy(factor);
+	}
+
+	reset(animate = true) {
+		this.showRange(this.domain[0], this.domain[1], animate);
+	}
+
+	showRange(from: Date, to: Date, animate = true) {
+		if (this.#commands) this.#commands.showRange([from, to], animate);
+		else this.#pending = [from, to];
+	}
+
+	/** Zooms to an event's period with room around it (a few weeks for a day, the whole period for a span). */
+	showPeriod(start: Date, end: Date) {
+		const pad = Math.max(10 * DAY, (end.getTime() - start.getTime()) * 0.25);
+		this.showRange(new Date(start.getTime() - pad), new Date(end.getTime() + pad));
+	}
+
+	/** Sets the plot width, keeping the dates in view where they were. */
+	resize(width: number) {
+		if (width === this.width || width <= 0) return;
+		// Before the first measure the base scale spans 1 px; its range is still the right one to keep.
+		const range = this.#pending ?? this.range;
+		this.width = width;
+		this.showRange(range[0], range[1], false);
+	}
+}

@@ -1,0 +1,313 @@
+/**
+ * The scene: everything the plot draws, computed in one pure function from the data, the filters'
+ * result, the view and the plot's size. Components render their part of it and compute nothing of
+ * their own; focus code asks it what is drawn and where; the image downloads render it
+ * (scene-svg.ts). Same input, same scene: the golden files in scene.test.ts hold it to that.
+ */
+import type { ZoomTransform } from 'd3-zoom';
+import { formatEventDate, formatUTC } from './dates.ts';
+import { eventButtonName, type Era, type TimelineEvent } from './events.ts';
+import type { PlotGeometry } from './geometry.ts';
+import { SPAN_ROW } from './geometry.ts';
+import { layoutEvents, moveLayout, type Layout } from './layout.ts';
+import type { TimeScale } from './scale.ts';
+import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
+import { ticksFor } from './ticks.ts';
+
+/** The glyph's size (px); a mark is its glyph and, after a gap, its label. */
+export const MARK_SIZE = 16;
+const LABEL_GAP = 4;
+/** Height of a mark's row and of a span bar (px): the glyph is centred in the row. */
+export const MARK_HEIGHT = 26;
+export const SPAN_HEIGHT = 20;
+export const CLUSTER_HEIGHT = 24;
+/** Height of the overview strip's tick area and the shortest brush (px). */
+export const OVERVIEW_HEIGHT = 30;
+export const MIN_BRUSH = 6;
+/** Era names are drawn only on bands at least this wide (px). */
+const ERA_NAME_MIN_WIDTH = 40;
+const DAY = 86_400_000;
+
+export interface SceneInput {
+	/** The events that pass the filters, in axis order. */
+	events: readonly TimelineEvent[];
+	eras: readonly Era[];
+	/** The whole domain across [0, width]. */
+	base: TimeScale;
+	/** The view, as d3-zoom reports it. */
+	transform: Pick<ZoomTransform, 'k' | 'x'>;
+	width: number;
+	geometry: PlotGeometry;
+	/** Each span's row (packed once for all data, so rows never jump); spans without one are points. */
+	spanRows: ReadonlyMap<string, number>;
+	/** The rendered width of a label (px), in the font the marks use. */
+	measure: (text: string) => number;
+	selectedId?: string | null;
+	/** The story step the reader is at. */
+	currentId?: string | null;
+	/** The mark that should hold the plot's one tab stop, if it is drawn. */
+	focusId?: string | null;
+	/** Move this earlier layout's marks instead of laying them out again (large data while zooming). */
+	moveFrom?: Layout | null;
+}
+
+export interface SceneMark {
+	id: string;
+	/** Centre of the glyph and top of the mark's row (px). */
+	x: number;
+	y: number;
+	lane: number;
+	/** The label as drawn ('' when there is no room), and the full title when it is cut. */
+	label: string;
+	title: string | null;
+	theme: ThemeId;
+	shape: MarkShape;
+	hollow: boolean;
+	/** The accessible name: date, title, context and number of sources. */
+	name: string;
+	selected: boolean;
+	current: boolean;
+}
+
+export interface SceneSpan {
+	id: string;
+	x: number;
+	width: number;
+	y: number;
+	title: string;
+	theme: ThemeId;
+	hollow: boolean;
+	name: string;
+	selected: boolean;
+	current: boolean;
+}
+
+export interface SceneCluster {
+	ids: string[];
+	/** Left edge and least width (px): the pill grows to fit its text. */
+	x: number;
+	minWidth: number;
+	y: number;
+	/** The pill's text ("+3") and its accessible name ("3 more events, 17 Jan 2025"). */
+	text: string;
+	name: string;
+	/** The first folded event's x: a list of the cluster's events opens under it. */
+	anchor: number;
+}
+
+export interface SceneEra {
+	id: string;
+	x: number;
+	width: number;
+	height: number;
+	shade: 'a' | 'b';
+	/** The name drawn on the band, or null when the band is too narrow for it. */
+	label: string | null;
+	/** The band's tooltip: name and description. */
+	title: string;
+}
+
+export interface SceneTick {
+	time: number;
+	x: number;
+	label: string;
+}
+
+export interface SceneOverview {
+	/** Each shown event's x on the whole-domain scale (px, rounded to a pixel column). */
+	ticks: number[];
+	/** The story's current step, highlighted, or null. */
+	current: number | null;
+	/** The visible window on the whole-domain scale (px). */
+	brush: { x: number; width: number };
+	/** The window read aloud: "Jan 1990 to Dec 2026". */
+	valueText: string;
+}
+
+export interface Scene {
+	width: number;
+	height: number;
+	geometry: PlotGeometry;
+	/** First and last instant in view, and the same as the page writes it ("Mar 2024 – Sep 2024"). */
+	range: [Date, Date];
+	rangeText: string;
+	eras: SceneEra[];
+	spans: SceneSpan[];
+	marks: SceneMark[];
+	clusters: SceneCluster[];
+	ticks: SceneTick[];
+	/** The open event's period on the axis (a whole year for "2013"), or null. */
+	period: { x: number; width: number } | null;
+	overview: SceneOverview;
+	/** The mark that holds the plot's one tab stop (roving tabindex), or null when none is drawn. */
+	tabStopId: string | null;
+	/** The layout of the point events, for moving it while a large zoom is under way. */
+	layout: Layout;
+}
+
+/** Whether an event is drawn as a bar: it has an end and got a span row. */
+export const isBar = (event: TimelineEvent, spanRows: ReadonlyMap<string, number>) => event.end !== undefined && spanRows.has(event.id);
+
+export function buildScene(input: SceneInput): Scene {
+	const { events, eras, base, transform, width, geometry, spanRows, measure } = input;
+	const scale = base.copy().domain(base.range().map((x) => base.invert((x - transform.x) / transform.k)));
+	const range = scale.domain() as [Date, Date];
+	const byId = new Map(events.map((event) => [event.id, event]));
+	const flags = (id: string) => ({ selected: input.selectedId === id, current: input.currentId === id });
+
+	const points = events.filter((event) => !isBar(event, spanRows));
+	const layout = input.moveFrom
+		? moveLayout(input.moveFrom, (id) => scale(byId.get(id)!.time))
+		: layoutEvents(
+				points.map((event) => ({ id: event.id, x: scale(event.time), label: event.title })),
+				{ lanes: geometry.lanes, markGap: 22, markWidth: MARK_SIZE + LABEL_GAP, minLabelWidth: 64, width, overscan: 400, measure }
+			);
+
+	const marks = layout.events.map((placed): SceneMark => {
+		const event = byId.get(placed.id)!;
+		const theme = THEMES[event.themes[0]!];
+		// A mark scrolled off the left edge keeps no label: a label cut at its start reads as a different title.
+		const label = placed.x >= 0 ? placed.label : '';
+		return {
+			id: event.id,
+			x: placed.x,
+			y: geometry.laneTop(placed.lane),
+			lane: placed.lane,
+			label,
+			title: label === event.title ? null : event.title,
+			theme: theme.id,
+			shape: theme.shape,
+			hollow: event.context,
+			name: eventButtonName(event),
+			...flags(event.id)
+		};
+	});
+
+	const spans = events
+		.filter((event) => isBar(event, spanRows))
+		.flatMap((event): SceneSpan[] => {
+			const x = scale(event.time);
+			const x2 = scale(event.endTime ?? event.time);
+			if (x2 <= 0 || x >= width) return [];
+			// Bars running off either edge are cut just outside it, so their rounded ends stay hidden.
+			const left = Math.max(-4, x);
+			return [
+				{
+					id: event.id,
+					x: left,
+					width: Math.max(8, Math.min(width + 4, x2) - left),
+					y: geometry.spanTop + spanRows.get(event.id)! * SPAN_ROW,
+					title: event.title,
+					theme: event.themes[0]!,
+					hollow: event.context,
+					name: eventButtonName(event),
+					...flags(event.id)
+				}
+			];
+		});
+
+	const clusters = layout.clusters.map((cluster): SceneCluster => {
+		const folded = cluster.ids.map((id) => byId.get(id)!);
+		return {
+			ids: cluster.ids,
+			x: Math.min(cluster.x - 6, width - 48),
+			minWidth: Math.max(30, cluster.x2 - cluster.x + 12),
+			y: geometry.clusterTop + 3,
+			text: `+${folded.length}`,
+			name: clusterName(folded),
+			anchor: cluster.x
+		};
+	});
+
+	const drawn = [...spans.map((span) => span.id), ...marks.map((mark) => mark.id)];
+	const tabStopId =
+		input.focusId && drawn.includes(input.focusId) ? input.focusId : (marks.find((mark) => mark.x >= 0)?.id ?? drawn[0] ?? null);
+
+	return {
+		width,
+		height: geometry.height,
+		geometry,
+		range,
+		rangeText: rangeText(range),
+		eras: eraBands(eras, scale, width, geometry.axisTop),
+		spans,
+		marks,
+		clusters,
+		ticks: ticksFor(range[0], range[1], width).map((tick) => ({ ...tick, x: scale(tick.time) })),
+		period: periodOf(input.selectedId ? byId.get(input.selectedId) : undefined, scale, width),
+		overview: overviewOf(input, range),
+		tabStopId,
+		layout
+	};
+}
+
+function eraBands(eras: readonly Era[], scale: TimeScale, width: number, height: number): SceneEra[] {
+	return eras.flatMap((era, i): SceneEra[] => {
+		const left = Math.max(0, scale(era.start.start));
+		const right = Math.min(width, scale(era.end.start));
+		if (right <= left) return [];
+		return [
+			{
+				id: era.id,
+				x: left,
+				width: right - left,
+				height,
+				shade: i % 2 === 0 ? 'a' : 'b',
+				label: right - left > ERA_NAME_MIN_WIDTH ? era.name : null,
+				title: `${era.name}: ${era.description}`
+			}
+		];
+	});
+}
+
+function periodOf(event: TimelineEvent | undefined, scale: TimeScale, width: number): Scene['period'] {
+	if (!event) return null;
+	const start = Math.max(-2, scale(event.date.start));
+	const end = scale(event.end ? event.end.end : event.date.end);
+	return { x: start, width: Math.max(3, Math.min(width + 2, end) - start) };
+}
+
+function overviewOf({ events, base, width, currentId }: SceneInput, [from, to]: [Date, Date]): SceneOverview {
+	const current = currentId ? events.find((event) => event.id === currentId) : undefined;
+	const left = base(from);
+	const right = base(to);
+	return {
+		ticks: events.map((event) => Math.round(base(event.time))),
+		current: current ? Math.round(base(current.time)) : null,
+		brush: { x: Math.max(0, left), width: Math.max(MIN_BRUSH, Math.min(width, right) - Math.max(0, left)) },
+		valueText: `${formatUTC(from, 'MMM yyyy')} to ${formatUTC(to, 'MMM yyyy')}`
+	};
+}
+
+/** Years when zoomed out, months in between, days when close; the end names the last day shown. */
+export function rangeText([from, to]: [Date, Date]): string {
+	const span = to.getTime() - from.getTime();
+	const pattern = span > 3 * 365 * DAY ? 'yyyy' : span > 60 * DAY ? 'MMM yyyy' : 'd MMM yyyy';
+	// The range ends at an instant (midnight after the last day shown); name the last day itself.
+	return `${formatUTC(from, pattern)} – ${formatUTC(new Date(to.getTime() - 1), pattern)}`;
+}
+
+function clusterName(events: readonly TimelineEvent[]): string {
+	const first = formatEventDate(events[0]!.date);
+	const last = formatEventDate(events[events.length - 1]!.date);
+	const when = first === last ? first : `${first} – ${last}`;
+	return `${events.length} more event${events.length === 1 ? '' : 's'}, ${when}`;
+}
+
+/** Where an event is drawn: its mark or bar, else the cluster that folds it, else nowhere. */
+export function findInScene(scene: Scene, id: string): { x: number; kind: 'mark' | 'span' | 'cluster' } | null {
+	const mark = scene.marks.find((m) => m.id === id);
+	if (mark) return { x: mark.x, kind: 'mark' };
+	const span = scene.spans.find((s) => s.id === id);
+	if (span) return { x: span.x, kind: 'span' };
+	const cluster = scene.clusters.find((c) => c.ids.includes(id));
+	return cluster ? { x: cluster.x, kind: 'cluster' } : null;
+}
+
+/** Whether an event's own mark (or bar) is drawn wholly inside the plot, so focusing it moves nothing. */
+export function isInView(scene: Scene, id: string): boolean {
+	const mark = scene.marks.find((m) => m.id === id);
+	if (mark) return mark.x - MARK_SIZE / 2 >= 0 && mark.x + MARK_SIZE / 2 <= scene.width;
+	const span = scene.spans.find((s) => s.id === id);
+	return span !== undefined && span.x + span.width > 0 && span.x < scene.width;
+}
