@@ -3,7 +3,7 @@
  * the two inputs only the page knows, the label font's measure and the height the plot may take.
  * Every part of the plot, the overview, the range text and the image downloads read this one scene.
  */
-import { buildScene, MOVE_ONLY_ABOVE, plotGeometry, type Layout } from '$lib/timeline';
+import { buildScene, MOVE_ONLY_ABOVE, sceneGeometry, type Layout } from '$lib/timeline';
 import type { TimelineState } from './timeline.svelte';
 
 /** Until the page measures its font: about the width of a 13 px system-font character. */
@@ -24,12 +24,12 @@ export class PlotState {
 	}
 
 	readonly geometry = $derived.by(() => {
-		const { view, spanRowCount, densestDay } = this.#timeline;
-		return plotGeometry(view.width, spanRowCount, densestDay, this.maxHeight);
+		const { view, sceneData } = this.#timeline;
+		return sceneGeometry(sceneData, view.width, this.maxHeight);
 	});
 
 	readonly scene = $derived.by(() => {
-		const { view, selection, shownEvents, data, spanRows } = this.#timeline;
+		const { view, selection, shownEvents, data, sceneData } = this.#timeline;
 		// Small data never reads `busy`, so a zoom's start and end cost it no extra layout.
 		const moveOnly = shownEvents.length > MOVE_ONLY_ABOVE && view.busy && this.#settled !== null;
 		const scene = buildScene({
@@ -39,7 +39,7 @@ export class PlotState {
 			transform: view.transform,
 			width: view.width,
 			geometry: this.geometry,
-			spanRows,
+			spanRows: sceneData.spanRows,
 			measure: this.measure,
 			selectedId: selection.selectedId,
 			currentId: selection.currentId,

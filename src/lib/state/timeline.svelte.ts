@@ -4,18 +4,7 @@
  * and what the reader is at (`selection`); `plot` holds the scene drawn from them.
  */
 import { getContext, setContext } from 'svelte';
-import {
-	densestDay,
-	domainFor,
-	filterEvents,
-	MAX_SPAN_ROWS,
-	NO_FILTER,
-	packSpans,
-	searchTokens,
-	type EventFilter,
-	type Timeline,
-	type TimelineEvent
-} from '$lib/timeline';
+import { filterEvents, NO_FILTER, sceneData, searchTokens, type EventFilter, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
 import { PlotState } from './plot.svelte';
 import { TimelineSelection } from './selection.svelte';
 import { TimelineView } from './view.svelte';
@@ -32,11 +21,8 @@ export class TimelineState {
 	readonly shownIds = $derived(new Set(this.shownEvents.map((event) => event.id)));
 	readonly searchTokens = $derived(searchTokens(this.filter.query));
 
-	/** Row of each span (events with an end), packed by time once so rows never jump while zooming. */
-	readonly spanRows: Map<string, number>;
-	readonly spanRowCount: number;
-	/** The most events on one day: wide plots give each its own lane. */
-	readonly densestDay: number;
+	/** The domain, span rows and densest day: what the scene needs from all the data, computed once. */
+	readonly sceneData: SceneData;
 
 	readonly view: TimelineView;
 	readonly selection: TimelineSelection;
@@ -46,12 +32,8 @@ export class TimelineState {
 	constructor(data: Timeline) {
 		this.data = data;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
-		const spans = data.events.filter((event) => event.endTime !== undefined);
-		// Spans beyond MAX_SPAN_ROWS rows get no row: they are drawn as points (scene.ts).
-		this.spanRows = packSpans(spans.map((e) => ({ id: e.id, x: e.time, x2: e.endTime! })), 0, MAX_SPAN_ROWS);
-		this.spanRowCount = this.spanRows.size ? Math.max(...this.spanRows.values()) + 1 : 0;
-		this.densestDay = densestDay(data.events.filter((e) => e.date.precision === 'day').map((e) => e.date.text));
-		this.view = new TimelineView(domainFor(allTimes(data)));
+		this.sceneData = sceneData(data);
+		this.view = new TimelineView(this.sceneData.domain);
 		this.selection = new TimelineSelection(this.eventsById, () => this.shownEvents, this.view);
 		this.plot = new PlotState(this);
 	}
@@ -65,14 +47,6 @@ export class TimelineState {
 	setFilter(filter: EventFilter) {
 		this.filter = filter;
 	}
-}
-
-/** Every instant the domain must show: events (with their ends) and eras. */
-function allTimes({ events, eras }: Timeline): number[] {
-	return [
-		...events.flatMap((event) => (event.endTime ? [event.time, event.endTime] : [event.time])),
-		...eras.flatMap((era) => [era.start.start.getTime(), era.end.start.getTime()])
-	];
 }
 
 const TIMELINE_CONTEXT = Symbol('timeline');

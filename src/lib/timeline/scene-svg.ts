@@ -42,6 +42,8 @@ export interface SvgOptions {
 
 const HEADER = 44;
 const FOOTER = 34;
+/** Margin around the whole image (px). */
+const MARGIN = 16;
 const n = (value: number) => String(Math.round(value * 10) / 10);
 const attr = (value: string) => escapeXml(value);
 const text = (x: number, y: number, content: string, attrs = '') => `<text x="${n(x)}" y="${n(y)}"${attrs}>${escapeXml(content)}</text>`;
@@ -49,15 +51,19 @@ const text = (x: number, y: number, content: string, attrs = '') => `<text x="${
 export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, measure }: SvgOptions): string {
 	const { width, height, geometry } = scene;
 	const parts: string[] = [];
-	for (const era of scene.eras) {
-		parts.push(`<rect class="era" x="${n(era.x)}" y="0" width="${n(era.width)}" height="${n(era.height)}" fill="${p[era.shade === 'a' ? 'eraA' : 'eraB']}"/>`);
-		if (era.label) parts.push(text(era.x + 6, 16, era.label, ` font-size="12" font-weight="600" fill="${p.fgMuted}"`));
-	}
+	// Each era's name is clipped to its band, as the page's overflow does, whatever the font's widths.
+	scene.eras.forEach((era, i) => {
+		const box = `x="${n(era.x)}" y="0" width="${n(era.width)}" height="${n(era.height)}"`;
+		parts.push(`<rect class="era" ${box} fill="${p[era.shade === 'a' ? 'eraA' : 'eraB']}"/>`);
+		if (!era.label) return;
+		parts.push(`<clipPath id="era-${i}"><rect ${box}/></clipPath>`);
+		parts.push(text(era.x + 6, 16, era.label, ` font-size="12" font-weight="600" fill="${p.fgMuted}" clip-path="url(#era-${i})"`));
+	});
 	for (const span of scene.spans) {
 		const colour = p.themes[span.theme];
 		parts.push(
 			`<g class="span" data-event-id="${attr(span.id)}"><rect x="${n(span.x)}" y="${n(span.y)}" width="${n(span.width)}" height="${SPAN_HEIGHT}" rx="3" fill="${colour}" fill-opacity="0.18" stroke="${colour}"${span.hollow ? ' stroke-dasharray="4 3"' : ''}/>`,
-			text(Math.max(0, span.x) + 8, span.y + 14, span.title, ` font-size="12" font-weight="500" fill="${p.fg}"`) + '</g>'
+			text(span.x + 8, span.y + 14, span.label, ` font-size="12" font-weight="500" fill="${p.fg}"`) + '</g>'
 		);
 	}
 	for (const mark of scene.marks) {
@@ -88,8 +94,8 @@ export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, meas
 	}
 	const total = height + HEADER + FOOTER;
 	return [
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${attr(font)}">`,
-		`<rect width="100%" height="100%" fill="${p.bg}"/>`,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * MARGIN}" height="${total + 2 * MARGIN}" viewBox="${-MARGIN} ${-MARGIN} ${width + 2 * MARGIN} ${total + 2 * MARGIN}" font-family="${attr(font)}">`,
+		`<rect x="${-MARGIN}" y="${-MARGIN}" width="100%" height="100%" fill="${p.bg}"/>`,
 		text(0, 28, title, ` font-size="20" font-weight="700" fill="${p.fg}"`),
 		`<g transform="translate(0 ${HEADER})">`,
 		`<rect width="${width}" height="${height}" fill="none" stroke="${p.line}"/>`,

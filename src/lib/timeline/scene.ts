@@ -6,11 +6,11 @@
  */
 import type { ZoomTransform } from 'd3-zoom';
 import { formatEventDate, formatUTC } from './dates.ts';
-import { eventButtonName, type Era, type TimelineEvent } from './events.ts';
-import type { PlotGeometry } from './geometry.ts';
-import { SPAN_ROW } from './geometry.ts';
-import { layoutEvents, moveLayout, type Layout } from './layout.ts';
-import type { TimeScale } from './scale.ts';
+import { eventButtonName, type Era, type Timeline, type TimelineEvent } from './events.ts';
+import { SPAN_ROW, type PlotGeometry } from './geometry.ts';
+import { layoutEvents, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
+import { densestDay, plotGeometry } from './geometry.ts';
+import { domainFor, type TimeDomain, type TimeScale } from './scale.ts';
 import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
 import { ticksFor } from './ticks.ts';
 
@@ -24,8 +24,12 @@ export const CLUSTER_HEIGHT = 24;
 /** Height of the overview strip's tick area and the shortest brush (px). */
 export const OVERVIEW_HEIGHT = 30;
 export const MIN_BRUSH = 6;
-/** Era names are drawn only on bands at least this wide (px). */
+/** Era names are drawn only on bands at least this wide (px), 12 px type where marks have 13 px. */
 const ERA_NAME_MIN_WIDTH = 40;
+const ERA_TYPE = 12 / 13;
+/** A bar's border and padding either side of its label, and an era name's (px). */
+const SPAN_PADDING = 16;
+const ERA_PADDING = 12;
 const DAY = 86_400_000;
 
 export interface SceneInput {
@@ -75,6 +79,8 @@ export interface SceneSpan {
 	width: number;
 	y: number;
 	title: string;
+	/** The title as it fits inside the bar's visible part, cut with "…" ('' when nothing fits). */
+	label: string;
 	theme: ThemeId;
 	hollow: boolean;
 	name: string;
@@ -145,6 +151,37 @@ export interface Scene {
 	layout: Layout;
 }
 
+/** What the scene needs from the whole data, computed once: it does not change with filters or zoom. */
+export interface SceneData {
+	/** Every event (with its end) and era, with room on both sides. */
+	domain: TimeDomain;
+	/** Each span's row, packed by time once so rows never jump while zooming. */
+	spanRows: Map<string, number>;
+	spanRowCount: number;
+	/** The most events on one day: wide plots give each its own lane. */
+	densestDay: number;
+}
+
+export function sceneData({ events, eras }: Timeline): SceneData {
+	const times = [
+		...events.flatMap((event) => (event.endTime ? [event.time, event.endTime] : [event.time])),
+		...eras.flatMap((era) => [era.start.start.getTime(), era.end.start.getTime()])
+	];
+	const spans = events.filter((event) => event.endTime !== undefined);
+	// Spans beyond MAX_SPAN_ROWS rows get no row: they are drawn as points (very large data).
+	const spanRows = packSpans(spans.map((e) => ({ id: e.id, x: e.time, x2: e.endTime! })), 0, MAX_SPAN_ROWS);
+	return {
+		domain: domainFor(times),
+		spanRows,
+		spanRowCount: spanRows.size ? Math.max(...spanRows.values()) + 1 : 0,
+		densestDay: densestDay(events.filter((e) => e.date.precision === 'day').map((e) => e.date.text))
+	};
+}
+
+/** The plot's rows for `data` at `width` px, at most `maxHeight` px tall. */
+export const sceneGeometry = (data: SceneData, width: number, maxHeight = Infinity) =>
+	plotGeometry(width, data.spanRowCount, data.densestDay, maxHeight);
+
 /** Whether an event is drawn as a bar: it has an end and got a span row. */
 export const isBar = (event: TimelineEvent, spanRows: ReadonlyMap<string, number>) => event.end !== undefined && spanRows.has(event.id);
 
@@ -191,13 +228,15 @@ export function buildScene(input: SceneInput): Scene {
 			if (x2 <= 0 || x >= width) return [];
 			// Bars running off either edge are cut just outside it, so their rounded ends stay hidden.
 			const left = Math.max(-4, x);
+			const barWidth = Math.max(8, Math.min(width + 4, x2) - left);
 			return [
 				{
 					id: event.id,
 					x: left,
-					width: Math.max(8, Math.min(width + 4, x2) - left),
+					width: barWidth,
 					y: geometry.spanTop + spanRows.get(event.id)! * SPAN_ROW,
 					title: event.title,
+					label: truncateLabel(event.title, barWidth - SPAN_PADDING, measure),
 					theme: event.themes[0]!,
 					hollow: event.context,
 					name: eventButtonName(event),
@@ -229,7 +268,7 @@ export function buildScene(input: SceneInput): Scene {
 		geometry,
 		range,
 		rangeText: rangeText(range),
-		eras: eraBands(eras, scale, width, geometry.axisTop),
+		eras: eraBands(eras, scale, width, geometry.axisTop, measure),
 		spans,
 		marks,
 		clusters,
@@ -241,7 +280,7 @@ export function buildScene(input: SceneInput): Scene {
 	};
 }
 
-function eraBands(eras: readonly Era[], scale: TimeScale, width: number, height: number): SceneEra[] {
+function eraBands(eras: readonly Era[], scale: TimeScale, width: number, height: number, measure: (text: string) => number): SceneEra[] {
 	return eras.flatMap((era, i): SceneEra[] => {
 		const left = Math.max(0, scale(era.start.start));
 		const right = Math.min(width, scale(era.end.start));
@@ -253,7 +292,7 @@ function eraBands(eras: readonly Era[], scale: TimeScale, width: number, height:
 				width: right - left,
 				height,
 				shade: i % 2 === 0 ? 'a' : 'b',
-				label: right - left > ERA_NAME_MIN_WIDTH ? era.name : null,
+				label: right - left > ERA_NAME_MIN_WIDTH ? truncateLabel(era.name, right - left - ERA_PADDING, (text) => measure(text) * ERA_TYPE) || null : null,
 				title: `${era.name}: ${era.description}`
 			}
 		];

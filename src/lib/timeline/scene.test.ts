@@ -1,0 +1,138 @@
+/**
+ * The scene of the real events.json, as Observable Plot tests its plots: golden SVG files for a set
+ * of views (scene-golden/, drawn by sceneToSvg in the page's own palettes read from app.css), plus
+ * what every scene must hold whatever the view. When a golden file changes on purpose, update it
+ * with `npx vitest run -u src/lib/timeline/scene.test.ts` and look at the new SVGs before committing.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { zoomIdentity } from 'd3-zoom';
+import { dataPaths, loadTimeline } from '../server/data.ts';
+import { filterEvents, NO_FILTER, type EventFilter } from './filters.ts';
+import { createTimeScale } from './scale.ts';
+import { buildScene, findInScene, sceneData, sceneGeometry, type Scene } from './scene.ts';
+import { sceneToSvg, type Palette } from './scene-svg.ts';
+import { THEME_IDS } from './themes.ts';
+import { rangeTransform } from './zoom.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const timeline = loadTimeline(dataPaths(ROOT), () => {});
+const data = sceneData(timeline);
+/** A stand-in for the browser's text measure: 7 px a character, about 13 px system-ui. */
+const measure = (text: string) => text.length * 7;
+
+interface View {
+	width: number;
+	range?: [Date, Date];
+	filter?: EventFilter;
+	selectedId?: string;
+}
+
+function sceneOf({ width, range, filter = NO_FILTER, selectedId }: View): Scene {
+	const base = createTimeScale(data.domain, width);
+	return buildScene({
+		events: filterEvents(timeline.events, filter),
+		eras: timeline.eras,
+		base,
+		transform: range ? rangeTransform(base, range) : zoomIdentity,
+		width,
+		geometry: sceneGeometry(data, width),
+		spanRows: data.spanRows,
+		measure,
+		selectedId
+	});
+}
+
+/** The light and dark palettes as app.css writes them: `--name: light-dark(light, dark)`. */
+function cssPalette(scheme: 'light' | 'dark'): Palette {
+	const css = readFileSync(new URL('../../app.css', import.meta.url), 'utf8');
+	const colours = new Map([...css.matchAll(/(--[\w-]+):\s*light-dark\(([^,]+),\s*([^)]+)\)/g)].map((m) => [m[1]!, scheme === 'light' ? m[2]! : m[3]!]));
+	const get = (name: string) => {
+		const colour = colours.get(name);
+		if (!colour) throw new Error(`app.css has no light-dark() value for ${name}`);
+		return colour;
+	};
+	return {
+		bg: get('--bg'),
+		bgRaised: get('--bg-raised'),
+		fg: get('--fg'),
+		fgMuted: get('--fg-muted'),
+		line: get('--line'),
+		lineStrong: get('--line-strong'),
+		focus: get('--focus'),
+		markHighlight: get('--mark-highlight'),
+		eraA: get('--era-a'),
+		eraB: get('--era-b'),
+		themes: Object.fromEntries(THEME_IDS.map((id) => [id, get(`--theme-${id}`)])) as Palette['themes']
+	};
+}
+
+const utc = (year: number, month = 0, day = 1) => new Date(Date.UTC(year, month, day));
+const VIEWS: { name: string; view: View; scheme: 'light' | 'dark' }[] = [
+	{ name: 'full-range', view: { width: 1200 }, scheme: 'light' },
+	{ name: 'january-2025', view: { width: 1200, range: [utc(2025, 0, 1), utc(2025, 1, 1)], selectedId: 'treaty-signed' }, scheme: 'light' },
+	{ name: 'military-security', view: { width: 1200, filter: { ...NO_FILTER, themes: ['military-security'] } }, scheme: 'light' },
+	{ name: 'phone-360', view: { width: 360 }, scheme: 'light' },
+	{ name: 'full-range-dark', view: { width: 1200 }, scheme: 'dark' }
+];
+
+describe('golden scenes of events.json', () => {
+	it.each(VIEWS)('the $name scene draws as scene-golden/$name.svg', async ({ name, view, scheme }) => {
+		const svg = sceneToSvg(sceneOf(view), { title: timeline.title, footer: 'Golden file: scene.test.ts', palette: cssPalette(scheme), font: 'system-ui, sans-serif', measure });
+		await expect(svg).toMatchFileSnapshot(`./scene-golden/${name}.svg`);
+	});
+});
+
+describe('every scene', () => {
+	const inRange = (scene: Scene, time: number) => time >= scene.range[0].getTime() && time <= scene.range[1].getTime();
+
+	it.each(VIEWS.map(({ name, view }) => ({ name, view })))('$name: every shown event in view is drawn once, as a mark, a bar or in a cluster', ({ view }) => {
+		const scene = sceneOf(view);
+		const shown = filterEvents(timeline.events, view.filter ?? NO_FILTER);
+		const drawn = [...scene.marks.map((m) => m.id), ...scene.spans.map((s) => s.id), ...scene.clusters.flatMap((c) => c.ids)];
+		expect(new Set(drawn).size, 'no event is drawn twice').toBe(drawn.length);
+		for (const event of shown.filter((e) => inRange(scene, e.time))) expect(findInScene(scene, event.id), event.id).not.toBeNull();
+		for (const id of drawn) expect(shown.some((e) => e.id === id), `${id} passes the filter`).toBe(true);
+	});
+
+	it.each(VIEWS.map(({ name, view }) => ({ name, view })))('$name: ticks lie inside the plot and name the instants they stand at', ({ view }) => {
+		const scene = sceneOf(view);
+		expect(scene.ticks.length).toBeGreaterThanOrEqual(2);
+		const [from, to] = scene.range.map((d) => d.getTime()) as [number, number];
+		for (const tick of scene.ticks) {
+			expect(tick.x).toBeGreaterThanOrEqual(-1e-6);
+			expect(tick.x).toBeLessThanOrEqual(view.width + 1e-6);
+			expect(tick.x).toBeCloseTo(((tick.time - from) / (to - from)) * view.width, 6);
+		}
+	});
+
+	it('marks in one lane are at least 22 px apart and labels never reach the next mark', () => {
+		for (const { view } of VIEWS) {
+			const scene = sceneOf(view);
+			const lanes = new Map<number, typeof scene.marks>();
+			for (const mark of scene.marks) lanes.set(mark.lane, [...(lanes.get(mark.lane) ?? []), mark]);
+			for (const marks of lanes.values()) {
+				for (let i = 1; i < marks.length; i++) {
+					expect(marks[i]!.x - marks[i - 1]!.x).toBeGreaterThanOrEqual(22);
+					expect(marks[i - 1]!.x + 12 + measure(marks[i - 1]!.label)).toBeLessThanOrEqual(marks[i]!.x);
+				}
+			}
+		}
+	});
+
+	it('the open event’s period is marked on the axis: treaty-signed, 17 January 2025, one day wide', () => {
+		const scene = sceneOf(VIEWS[1]!.view);
+		const dayWidth = 1200 / 31;
+		expect(scene.period?.width).toBeCloseTo(dayWidth, 6);
+		expect(scene.period?.x).toBeCloseTo(16 * dayWidth, 6);
+	});
+
+	it('the range text and the overview brush follow the view: January 2025 on a 1200 px strip', () => {
+		const scene = sceneOf(VIEWS[1]!.view);
+		expect(scene.rangeText).toBe('1 Jan 2025 – 31 Jan 2025');
+		const [d0, d1] = data.domain.map((d) => d.getTime()) as [number, number];
+		expect(scene.overview.brush.x).toBeCloseTo(((utc(2025, 0, 1).getTime() - d0) / (d1 - d0)) * 1200, 6);
+		expect(scene.overview.brush.width).toBe(6);
+	});
+});
