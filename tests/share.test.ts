@@ -86,14 +86,88 @@ test('the SVG download is an SVG document with the title, the tick labels, the l
 	for (const label of [...labels, ...ticks]) expect(svg).toContain(label.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
 });
 
-test('the PNG download is a PNG image twice the size of the view', async ({ page }) => {
+test('the PNG download is a PNG image twice the size of the view and its 16 px margins', async ({ page }) => {
 	const { name, body } = await download(page, /PNG/);
 	expect(name).toMatch(/\.png$/);
 	expect([...body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 	const width = body.readUInt32BE(16);
-	const plotWidth = (await plot(page).boundingBox())!.width;
-	expect(Math.abs(width - 2 * plotWidth)).toBeLessThanOrEqual(4);
+	const plotWidth = await plot(page).evaluate((node) => node.clientWidth);
+	expect(Math.abs(width - 2 * (plotWidth + 32))).toBeLessThanOrEqual(4);
 });
+
+/** Where the page draws each mark, bar and tick (px from the plot's left), and the text it shows. */
+async function drawnOnPage(page: import('@playwright/test').Page) {
+	return plot(page).evaluate((node) => {
+		const left = node.getBoundingClientRect().left + node.clientLeft;
+		const x = (el: Element) => el.getBoundingClientRect().left - left;
+		return {
+			marks: [...node.querySelectorAll('.mark')].map((m) => ({
+				id: m.getAttribute('data-event-id'),
+				x: x(m.querySelector('.glyph')!) + m.querySelector('.glyph')!.getBoundingClientRect().width / 2,
+				label: m.querySelector('.label')?.textContent ?? ''
+			})),
+			spans: [...node.querySelectorAll('.span')].map((s) => ({ id: s.getAttribute('data-event-id'), x: x(s), label: s.textContent!.trim() })),
+			ticks: [...node.querySelectorAll('.tick')].map((t) => ({ time: t.getAttribute('data-time'), x: x(t), label: t.textContent!.trim() })),
+			clusters: [...node.querySelectorAll('.cluster')].map((c) => c.textContent!.trim())
+		};
+	});
+}
+
+/** The same read from the SVG download, which draws the scene itself (scene-svg.ts). */
+async function drawnInSvg(page: import('@playwright/test').Page, svg: string) {
+	return page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		const translateX = (el: Element) => Number(/translate\(([-\d.]+)/.exec(el.getAttribute('transform')!)![1]);
+		return {
+			marks: [...doc.querySelectorAll('g.mark')].map((g) => ({
+				id: g.getAttribute('data-event-id'),
+				x: translateX(g.querySelector('path')!) + 8,
+				label: g.querySelector('text')?.textContent ?? ''
+			})),
+			spans: [...doc.querySelectorAll('g.span')].map((g) => ({ id: g.getAttribute('data-event-id'), x: Number(g.querySelector('rect')!.getAttribute('x')), label: g.querySelector('text')!.textContent! })),
+			ticks: [...doc.querySelectorAll('g.tick')].map((g) => ({ time: g.getAttribute('data-time'), x: Number(g.querySelector('line')!.getAttribute('x1')), label: g.querySelector('text')!.textContent! })),
+			clusters: [...doc.querySelectorAll('g.cluster')].map((g) => g.querySelector('text')!.textContent!),
+			background: doc.querySelector('svg > rect')!.getAttribute('fill')
+		};
+	}, svg);
+}
+
+for (const view of ['the first view', 'January 2025', 'a filtered view'] as const) {
+	test(`what the page draws is the scene the SVG download draws: ${view}`, async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		if (view === 'January 2025') await page.goto('/?from=2025-01-01&to=2025-02-01');
+		if (view === 'a filtered view') await page.goto('/?themes=military-security');
+		await expect(plot(page)).toHaveAttribute('data-settled', 'true');
+		const onPage = await drawnOnPage(page);
+		const inSvg = await drawnInSvg(page, (await download(page, /SVG/)).body.toString('utf8'));
+		expect(onPage.marks.length, 'the view draws marks').toBeGreaterThan(0);
+		// Positions agree to a pixel (the SVG rounds to tenths; the page to device pixels).
+		const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+		expect(inSvg.marks.map((m) => [m.id, m.label])).toEqual(onPage.marks.map((m) => [m.id, m.label]));
+		onPage.marks.forEach((m, i) => expect(near(m.x, inSvg.marks[i]!.x), `${m.id} at ${m.x} vs ${inSvg.marks[i]!.x}`).toBe(true));
+		expect(inSvg.spans.map((s) => [s.id, s.label])).toEqual(onPage.spans.map((s) => [s.id, s.label]));
+		onPage.spans.forEach((s, i) => expect(near(s.x, inSvg.spans[i]!.x), `${s.id}`).toBe(true));
+		expect(inSvg.ticks.map((t) => [t.time, t.label])).toEqual(onPage.ticks.map((t) => [t.time, t.label]));
+		onPage.ticks.forEach((t, i) => expect(near(t.x, inSvg.ticks[i]!.x), `tick ${t.label}`).toBe(true));
+		expect(inSvg.clusters).toEqual(onPage.clusters);
+	});
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`the SVG download is drawn in the colours the reader sees: ${scheme}`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await page.reload();
+		await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
+		const pageBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const { background } = await drawnInSvg(page, (await download(page, /SVG/)).body.toString('utf8'));
+		expect(background).toBe(pageBackground);
+		// Relative luminance of the background, from its rgb() channels.
+		const [r, g, b] = background!.match(/\d+/g)!.map((c) => Number(c) / 255);
+		const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+		if (scheme === 'dark') expect(luminance).toBeLessThan(0.2);
+		else expect(luminance).toBeGreaterThan(0.8);
+	});
+}
 
 test('Cite gives the entry and each of its sources as plain text and BibTeX, unknowns said as such', async ({ page }) => {
 	const event = data.events.find((e) => e.id === 'uk-mod-assessment')!;

@@ -23,6 +23,14 @@ export class PlotState {
 		this.#timeline = timeline;
 	}
 
+	/** Measures labels in the font they are drawn in (the marks' 500 13 px), so truncation is exact. */
+	measureIn(fontFamily: string) {
+		const context = document.createElement('canvas').getContext('2d');
+		if (!context) return;
+		context.font = `500 13px ${fontFamily}`;
+		this.measure = (text: string) => context.measureText(text).width;
+	}
+
 	readonly geometry = $derived.by(() => {
 		const { view, sceneData } = this.#timeline;
 		return sceneGeometry(sceneData, view.width, this.maxHeight);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, citationGroups, correctionLog, eventButtonName, eventDateText, formerIdMap, sourceCount, sourceCredit, type Citation, type Source, type TimelineEvent } from './events.ts';
+import { buildTimeline, citationGroups, correctionLog, eventButtonName, eventDateText, formerIdMap, groupByEra, sourceCount, sourceCredit, type Citation, type Era, type Source, type TimelineEvent } from './events.ts';
 import { validateTimelineData } from './validate.ts';
 import { deepFreeze, fixtureTexts, utc, validFixture } from './test-helpers.ts';
 import type { RawEvent, RawTimelineData } from './schema.ts';
@@ -235,6 +235,21 @@ describe('correctionLog', () => {
 			['event-0', '2026-12-02', 'A.'],
 			['event-2', '2026-12-02', 'B.'],
 			['event-0', '2026-11-30', 'Older.']
+		]);
+	});
+});
+
+describe('groupByEra', () => {
+	const at = (id: string, year: number) => ({ id, time: Date.UTC(year, 6, 1) }) as TimelineEvent;
+	const era = (id: string, from: number, to: number) =>
+		({ id, name: id, description: '', start: { start: new Date(Date.UTC(from, 0, 1)) }, end: { start: new Date(Date.UTC(to, 0, 1)) } }) as Era;
+	it('groupByEra(1990, 1995, 1996, 2010 over eras 1991–2000 and 2009–2013) is [none: 1990], [first: 1995, 1996], [second: 2010]', () => {
+		const eras = [era('first', 1991, 2000), era('second', 2009, 2013)];
+		const groups = groupByEra([at('a', 1990), at('b', 1995), at('c', 1996), at('d', 2010)], eras);
+		expect(groups.map((g) => [g.era?.id ?? null, g.events.map((e) => e.id)])).toEqual([
+			[null, ['a']],
+			['first', ['b', 'c']],
+			['second', ['d']]
 		]);
 	});
 });

@@ -223,3 +223,16 @@ export function eventButtonName(event: TimelineEvent): string {
 	const context = event.context ? ' (context)' : '';
 	return `${eventDateText(event)}: ${event.title}${context}, ${count} source${count === 1 ? '' : 's'}`;
 }
+
+/** Events (in axis order) grouped under the era their time falls in; events outside every era stand alone. */
+export function groupByEra(events: readonly TimelineEvent[], eras: readonly Era[]): { era: Era | undefined; events: TimelineEvent[] }[] {
+	const eraOf = (event: TimelineEvent) => eras.find((era) => event.time >= era.start.start.getTime() && event.time < era.end.start.getTime());
+	const groups: { era: Era | undefined; events: TimelineEvent[] }[] = [];
+	for (const event of events) {
+		const era = eraOf(event);
+		const last = groups.at(-1);
+		if (last && last.era === era) last.events.push(event);
+		else groups.push({ era, events: [event] });
+	}
+	return groups;
+}

@@ -9,6 +9,7 @@ export * from './scale.ts';
 export * from './zoom.ts';
 export * from './ticks.ts';
 export * from './layout.ts';
+export * from './plot-keys.ts';
 export * from './scene.ts';
 export * from './scene-svg.ts';
 export * from './quotes.ts';

@@ -11,7 +11,7 @@ import { zoomIdentity } from 'd3-zoom';
 import { dataPaths, loadTimeline } from '../server/data.ts';
 import { filterEvents, NO_FILTER, type EventFilter } from './filters.ts';
 import { createTimeScale } from './scale.ts';
-import { buildScene, findInScene, sceneData, sceneGeometry, type Scene } from './scene.ts';
+import { buildScene, clusterRange, findInScene, sceneData, sceneGeometry, type Scene } from './scene.ts';
 import { sceneToSvg, type Palette } from './scene-svg.ts';
 import { THEME_IDS } from './themes.ts';
 import { rangeTransform } from './zoom.ts';
@@ -134,5 +134,21 @@ describe('every scene', () => {
 		const [d0, d1] = data.domain.map((d) => d.getTime()) as [number, number];
 		expect(scene.overview.brush.x).toBeCloseTo(((utc(2025, 0, 1).getTime() - d0) / (d1 - d0)) * 1200, 6);
 		expect(scene.overview.brush.width).toBe(6);
+	});
+});
+
+describe('clusterRange', () => {
+	const on = (text: string) => timeline.events.filter((e) => e.date.text === text);
+	it('clusterRange(the events of 17 January 2025) is null: no zoom separates one day, they open as a list', () => {
+		expect(on('2025-01-17').length).toBeGreaterThan(1);
+		expect(clusterRange(on('2025-01-17'))).toBeNull();
+	});
+
+	it('clusterRange(events from 2022 to 2025) spans them with 15 % either side', () => {
+		const events = timeline.events.filter((e) => e.time >= Date.UTC(2022, 0, 1) && e.time < Date.UTC(2026, 0, 1) && !e.end);
+		const from = events[0]!.date.start.getTime();
+		const to = events.at(-1)!.date.end.getTime();
+		const pad = (to - from) * 0.15;
+		expect(clusterRange(events)?.map((d) => d.getTime())).toEqual([from - pad, to + pad]);
 	});
 });

@@ -13,6 +13,7 @@ import { densestDay, plotGeometry } from './geometry.ts';
 import { domainFor, type TimeDomain, type TimeScale } from './scale.ts';
 import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
 import { ticksFor } from './ticks.ts';
+import { MIN_VISIBLE_MS } from './zoom.ts';
 
 /** The glyph's size (px); a mark is its glyph and, after a gap, its label. */
 export const MARK_SIZE = 16;
@@ -331,6 +332,18 @@ function clusterName(events: readonly TimelineEvent[]): string {
 	const last = formatEventDate(events[events.length - 1]!.date);
 	const when = first === last ? first : `${first} – ${last}`;
 	return `${events.length} more event${events.length === 1 ? '' : 's'}, ${when}`;
+}
+
+/**
+ * The range that separates a cluster's events (from the first's start to the last's end, padded),
+ * or null when they are too close for any zoom to separate (several on one day): those open as a list.
+ */
+export function clusterRange(events: readonly TimelineEvent[]): [Date, Date] | null {
+	const from = events[0]!.date.start.getTime();
+	const to = events[events.length - 1]!.date.end.getTime();
+	if (to - from < 2 * MIN_VISIBLE_MS) return null;
+	const pad = (to - from) * 0.15;
+	return [new Date(from - pad), new Date(to + pad)];
 }
 
 /** Where an event is drawn: its mark or bar, else the cluster that folds it, else nowhere. */
