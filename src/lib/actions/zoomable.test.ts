@@ -200,3 +200,16 @@ describe('animated commands', () => {
 		expect(view.busy).toBe(false);
 	});
 });
+
+describe('a resize during an animation', () => {
+	beforeEach(() => mount(true));
+
+	it('keeps the range the view was heading for (a link to an event opened on a phone)', async () => {
+		view.showRange(utc(2013), utc(2014));
+		view.resize(360);
+		await view.whenSettled();
+		const [from, to] = view.range;
+		expect(from.getTime()).toBeCloseTo(utc(2013).getTime(), -4);
+		expect(to.getTime()).toBeCloseTo(utc(2014).getTime(), -4);
+	});
+});

@@ -103,7 +103,8 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 			configure();
 			go(zoomAbout(from(), factor, Math.max(1, view.width) / 2, behaviour.scaleExtent()), true);
 		},
-		showRange: (range, animated) => go(rangeTransform(view.baseScale, range), animated)
+		showRange: (range, animated) => go(rangeTransform(view.baseScale, range), animated),
+		heading: from
 	});
 
 	return {

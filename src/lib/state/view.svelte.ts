@@ -17,6 +17,8 @@ export interface ViewCommands {
 	zoomBy(factor: number): void;
 	/** Show [from, to] (centred, as close as allowed, kept inside the data). */
 	showRange(range: [Date, Date], animate: boolean): void;
+	/** Where the view is heading: an animation's end, else the view itself. */
+	heading(): ZoomTransform;
 }
 
 export class TimelineView {
@@ -86,11 +88,11 @@ export class TimelineView {
 		this.showRange(new Date(start.getTime() - pad), new Date(end.getTime() + pad));
 	}
 
-	/** Sets the plot width, keeping the dates in view where they were. */
+	/** Sets the plot width, keeping the dates in view (or on their way into it) where they were. */
 	resize(width: number) {
 		if (width === this.width || width <= 0) return;
 		// Before the first measure the base scale spans 1 px; its range is still the right one to keep.
-		const range = this.#pending ?? this.range;
+		const range = this.#pending ?? visibleRange(this.baseScale, this.#commands?.heading() ?? this.transform);
 		this.width = width;
 		this.showRange(range[0], range[1], false);
 	}
