@@ -28,6 +28,8 @@ function validateEvents(): Plugin {
 
 export default defineConfig({
 	plugins: [validateEvents(), sveltekit()],
+	// Unit tests run Svelte's client runtime, so effects in state tests run as they do in the page.
+	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 	test: {
 		environment: 'node',
 		// tests/ holds the Playwright specs; Vitest only runs the pure units beside the code.
