@@ -70,6 +70,9 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 		const k = Math.min(kMax, Math.max(kMin, target.k));
 		const scaled = k === target.k ? target : zoomAbout(target, k / target.k, bounds[1][0] / 2, [kMin, kMax]);
 		const next = horizontal(behaviour.constrain()(scaled, bounds, bounds));
+		// Already there (a link's default view on load): no animation, no busy frames.
+		const now = heading ?? zoomTransform(node);
+		if (Math.abs(now.k - next.k) < 1e-9 * next.k && Math.abs(now.x - next.x) < 1e-6) return;
 		heading = next;
 		report();
 		if (animated && animate) {
