@@ -34,9 +34,9 @@ export async function drawnView(page: Page): Promise<DrawnView> {
 	return { from, to: from + view.width * msPerPx, width: view.width, msPerPx };
 }
 
-/** Waits until no zoom gesture or animation is under way (the plot's data-settled). */
-export async function settled(page: Page): Promise<void> {
-	await expect(page.locator('.plot')).toHaveAttribute('data-settled', 'true');
+/** Waits until no zoom gesture or animation is under way (the plot's data-settled); `message` names what was waited for. */
+export async function settled(page: Page, message?: string): Promise<void> {
+	await expect(page.locator('.plot'), message).toHaveAttribute('data-settled', 'true');
 	// One more frame, so what a settled view draws is on screen.
 	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
