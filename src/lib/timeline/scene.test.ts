@@ -11,7 +11,7 @@ import { zoomIdentity } from 'd3-zoom';
 import { dataPaths, loadTimeline } from '../server/data.ts';
 import { filterEvents, NO_FILTER, type EventFilter } from './filters.ts';
 import { createTimeScale } from './scale.ts';
-import { buildScene, clusterRange, findInScene, sceneData, sceneGeometry, type Scene } from './scene.ts';
+import { buildScene, clusterRange, findInScene, isInView, sceneData, sceneGeometry, type Scene } from './scene.ts';
 import { sceneToSvg, type Palette } from './scene-svg.ts';
 import { THEME_IDS } from './themes.ts';
 import { rangeTransform } from './zoom.ts';
@@ -150,5 +150,16 @@ describe('clusterRange', () => {
 		const to = events.at(-1)!.date.end.getTime();
 		const pad = (to - from) * 0.15;
 		expect(clusterRange(events)?.map((d) => d.getTime())).toEqual([from - pad, to + pad]);
+	});
+});
+
+describe('isInView', () => {
+	it('a bar whose start is cut at the left edge is not in view (focusing it moves the view to its start)', () => {
+		// 2013–2016 at 1200 px: the North–South corridor bar began in 2000, off the left edge.
+		const scene = sceneOf({ width: 1200, range: [utc(2013), utc(2016)] });
+		expect(scene.spans.find((s) => s.id === 'north-south-corridor')?.x).toBeLessThan(0);
+		expect(isInView(scene, 'north-south-corridor')).toBe(false);
+		const whole = sceneOf({ width: 1200 });
+		expect(isInView(whole, 'north-south-corridor')).toBe(true);
 	});
 });

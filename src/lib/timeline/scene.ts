@@ -356,10 +356,11 @@ export function findInScene(scene: Scene, id: string): { x: number; kind: 'mark'
 	return cluster ? { x: cluster.x, kind: 'cluster' } : null;
 }
 
-/** Whether an event's own mark (or bar) is drawn wholly inside the plot, so focusing it moves nothing. */
+/** Whether an event's own mark (or the start of its bar) is drawn inside the plot, so focusing it moves nothing. */
 export function isInView(scene: Scene, id: string): boolean {
 	const mark = scene.marks.find((m) => m.id === id);
 	if (mark) return mark.x - MARK_SIZE / 2 >= 0 && mark.x + MARK_SIZE / 2 <= scene.width;
+	// A bar counts as in view when its start is: one cut at the left edge hides where it begins.
 	const span = scene.spans.find((s) => s.id === id);
-	return span !== undefined && span.x + span.width > 0 && span.x < scene.width;
+	return span !== undefined && span.x >= 0 && span.x + MARK_SIZE <= scene.width;
 }
