@@ -6,6 +6,8 @@
  */
 import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { data, expect, test } from './fixtures';
+import { DAY } from './expected';
+import { checkView, drawnView, expectView, expectViewNow, settled, showing, zoomedAboutCentre, type Range } from './view';
 import { article, embedMarkup, HostServer, SITE } from './hosts';
 
 interface EventData {
@@ -70,16 +72,10 @@ async function expectFitted(page: Page, selector = '#embed', message = 'the ifra
 const iframeHeight = (page: Page, selector = '#embed') =>
 	page.locator(selector).evaluate((element) => element.getBoundingClientRect().height);
 
-/** Waits for the visible range to stop changing (zoom animations take 250 ms) and returns it. */
-async function settledRange(read: () => Promise<string>): Promise<string> {
-	let last = await read();
-	for (let i = 0; i < 20; i++) {
-		await new Promise((resolve) => setTimeout(resolve, 400));
-		const now = await read();
-		if (now === last) return now;
-		last = now;
-	}
-	throw new Error(`the visible range kept moving (last "${last}")`);
+/** The visible range's text once the view in `frame` (a page, or the embed's frame) has settled. */
+async function settledRange(frame: Page | Frame): Promise<string> {
+	await settled(frame);
+	return frame.getByTestId('visible-range').innerText();
 }
 
 test.describe('on a host page of another origin', () => {
@@ -141,7 +137,9 @@ test.describe('on a host page of another origin', () => {
 	test('the wheel over the iframe scrolls the host page, not the timeline', async ({ page }) => {
 		const frame = await openHost(page, embedMarkup());
 		await expectFitted(page);
-		const before = await settledRange(() => rangeIn(frame));
+		const inner = await frameOf(page);
+		const before = await settledRange(inner);
+		const view = await drawnView(inner);
 		expect(await page.evaluate(() => scrollY)).toBe(0);
 		// The pointer over the plot itself, the part that zooms with Ctrl + wheel.
 		const iframeBox = (await page.locator('#embed').boundingBox())!;
@@ -153,15 +151,18 @@ test.describe('on a host page of another origin', () => {
 		await page.mouse.move(x, y);
 		await page.mouse.wheel(0, 600);
 		await expect.poll(() => page.evaluate(() => scrollY), { message: 'the host page scrolls' }).toBeGreaterThan(100);
-		await page.waitForTimeout(400);
+		// The wheel has been had (the host scrolled); once the embed has settled, its view is as it was.
+		await settled(inner);
 		expect(await rangeIn(frame)).toBe(before);
+		await expectViewNow(inner, view, { tolerancePx: 0.01, message: 'the embed after the wheel' });
 	});
 
 	test('keys on the host page do nothing to the timeline until it has focus', async ({ page }) => {
 		const frame = await openHost(page, embedMarkup());
 		await expectFitted(page);
-		const before = await settledRange(() => rangeIn(frame));
 		const inner = await frameOf(page);
+		const before = await settledRange(inner);
+		const full = await drawnView(inner);
 		const focusInside = () =>
 			inner.evaluate(() => ({
 				hasFocus: document.hasFocus(),
@@ -172,9 +173,18 @@ test.describe('on a host page of another origin', () => {
 		// The reader clicks the host's text: focus is on the host page.
 		await page.locator('p.above').click();
 		expect(await page.evaluate(() => document.activeElement === document.body && document.hasFocus())).toBe(true);
-		for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', '+', '+', '=', '-', 'End', '0']) await page.keyboard.press(key);
-		await page.waitForTimeout(500);
+		// The host counts the keys it gets, to know they have all arrived (there, not in the embed).
+		await page.evaluate(() => {
+			const w = window as unknown as { keys: string[] };
+			w.keys = [];
+			addEventListener('keydown', (event) => w.keys.push(event.key), { capture: true });
+		});
+		const KEYS = ['ArrowRight', 'ArrowRight', 'ArrowLeft', '+', '+', '=', '-', 'End', '0'];
+		for (const key of KEYS) await page.keyboard.press(key);
+		await expect.poll(() => page.evaluate(() => (window as unknown as { keys: string[] }).keys), 'the host page got the keys').toEqual(KEYS);
+		await settled(inner);
 		expect(await rangeIn(frame), 'the range did not move').toBe(before);
+		await expectViewNow(inner, full, { tolerancePx: 0.01, message: 'the embed after keys on the host' });
 		expect(await focusInside(), 'focus did not move into the embed').toEqual(focusBefore);
 		await expect(panelIn(frame)).toHaveCount(0);
 
@@ -187,8 +197,9 @@ test.describe('on a host page of another origin', () => {
 		await expect(panelIn(frame)).toHaveCount(0);
 		await expect(markIn(frame, id)).toBeFocused();
 		await page.keyboard.press('+');
-		await expect.poll(() => rangeIn(frame), { message: '+ in the plot zooms' }).not.toBe(before);
-		const zoomed = await settledRange(() => rangeIn(frame));
+		// The whole range at first (no from/to), so + zooms ×2 about the centre from it.
+		await expectView(inner, zoomedAboutCentre(full, 2, full.width, full), { message: '+ in the plot' });
+		const zoomed = await rangeIn(frame);
 		// And ArrowRight moves focus to the next event.
 		await page.keyboard.press('ArrowRight');
 		await expect(markIn(frame, id)).not.toBeFocused();
@@ -252,19 +263,27 @@ test.describe('on a host page of another origin', () => {
 		await page.goto('/');
 		const mainPlot = page.getByRole('group', { name: /^Events from/ });
 		await expect(mainPlot.locator('button[data-event-id]').first()).toBeVisible();
+		// The whole range: the first view without URL parameters.
+		await settled(page);
+		const full = await drawnView(page);
 		// Open an event (clicking a mark also scrolls the story to it), back to the top, then zoom in close.
 		const mark = mainPlot.locator('button[data-event-id]').first();
 		const id = (await mark.getAttribute('data-event-id'))!;
 		await mark.click();
 		await expect(page.locator('section.panel h2#details-title')).toHaveText(byId(id).title);
 		await page.evaluate(() => scrollTo(0, 0));
-		await settledRange(() => page.getByTestId('visible-range').innerText());
+		await settled(page);
+		// Zoom in from where the story left the axis, ×2 about the centre each time, until the range reads in days.
+		let expected: Range = await drawnView(page);
 		const zoomIn = page.getByRole('button', { name: 'Zoom in' });
 		const DAYS = /^\d{1,2} \w{3} \d{4} – \d{1,2} \w{3} \d{4}$/;
 		let mainRange = '';
+		let mainView: Range = full;
 		for (let i = 0; i < 12 && !DAYS.test(mainRange); i++) {
 			await zoomIn.click();
-			mainRange = await settledRange(() => page.getByTestId('visible-range').innerText());
+			expected = zoomedAboutCentre(expected, 2, full.width, full);
+			mainView = await expectView(page, expected, { message: `Zoom in ${i + 1}` });
+			mainRange = await page.getByTestId('visible-range').innerText();
 		}
 		expect(mainRange, 'zoomed in to days').toMatch(DAYS);
 		await page.getByRole('button', { name: 'Embed', exact: true }).click();
@@ -279,13 +298,25 @@ test.describe('on a host page of another origin', () => {
 		const src = code.match(/<iframe\s[^>]*\bsrc="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
 		expect(src, 'the iframe has an absolute src').toMatch(new RegExp(`^${SITE.replace(/\./g, '\\.')}/embed\\?`));
 		const initialHeight = Number(code.match(/\bheight="(\d+)"/)![1]);
+		// Its from and to are the days of the main view's first and last instant (the end is
+		// exclusive), each within a pixel of the drawn end.
+		const params = new URL(src!).searchParams;
+		const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+		const px = (mainView.to - mainView.from) / full.width;
+		const [from, to] = [dayStart(params.get('from')!), dayStart(params.get('to')!)];
+		expect(from, `from ${params.get('from')}`).toBeLessThanOrEqual(mainView.from + px);
+		expect(from + DAY, `from ${params.get('from')}`).toBeGreaterThan(mainView.from - px);
+		expect(to, `to ${params.get('to')}`).toBeLessThan(mainView.to + px);
+		expect(to + DAY, `to ${params.get('to')}`).toBeGreaterThanOrEqual(mainView.to - px);
 
 		// Pasted into an article on another site.
 		await page.goto(host.add(article(code.replace('<iframe ', '<iframe id="embed" '))));
 		const frame = embed(page);
 		await expect(marksIn(frame).first()).toBeVisible();
 		await expect(panelIn(frame).locator('h2#details-title')).toHaveText(byId(id).title);
-		const embedRange = await settledRange(() => rangeIn(frame));
+		// The embed shows the link's whole days: from the start of `from` to the end of `to`.
+		await expectView(await frameOf(page), showing(dayStart(params.get('from')!), dayStart(params.get('to')!) + DAY, full), { message: 'the embed' });
+		const embedRange = await rangeIn(frame);
 		expect(sameDates(embedRange, mainRange), `embed shows "${embedRange}", the main page showed "${mainRange}"`).toBe(true);
 		const height = await expectFitted(page);
 		expect(Math.round(height)).not.toBe(initialHeight);
@@ -402,10 +433,17 @@ test.describe('the /embed page', () => {
 		await expect(page.locator('section.panel')).toHaveCount(0);
 	});
 
-	test('from and to set the visible range', async ({ page }) => {
+	test('from and to set the visible range: from the start of `from` to the end of `to`', async ({ page }) => {
 		await page.goto('/embed?from=2024-12-01&to=2025-02-15');
 		await expect(page.getByRole('group', { name: /^Events from/ }).locator('button[data-event-id]').first()).toBeVisible();
-		const text = await settledRange(() => page.getByTestId('visible-range').innerText());
+		await settled(page);
+		const shown = await drawnView(page);
+		const text = await page.getByTestId('visible-range').innerText();
+		// The whole range, to keep the expected view inside: Reset shows it.
+		await page.getByRole('button', { name: 'Reset', exact: true }).click();
+		await settled(page);
+		const full = await drawnView(page);
+		checkView(shown, showing(Date.UTC(2024, 11, 1), Date.UTC(2025, 1, 16), full), { message: '/embed?from=2024-12-01&to=2025-02-15' });
 		const MONTHS = ['Dec 2024', 'Jan 2025', 'Feb 2025'];
 		const ends = text.split(' – ').map((part) => part.replace(/^\d{1,2} /, ''));
 		expect(ends, `visible range "${text}"`).toHaveLength(2);
@@ -463,7 +501,13 @@ test.describe('discovery and the example page', () => {
 
 	test('no request leaves the site or the host', async ({ page }) => {
 		const requests: string[] = [];
-		page.on('request', (request) => requests.push(request.url()));
+		let pending = 0;
+		page.on('request', (request) => {
+			requests.push(request.url());
+			pending++;
+		});
+		page.on('requestfinished', () => pending--);
+		page.on('requestfailed', () => pending--);
 		const frame = await openHost(page, embedMarkup('?story=1&event=treaty-signed'));
 		await expectFitted(page);
 		// Use it: zoom, open events, read the story.
@@ -471,8 +515,13 @@ test.describe('discovery and the example page', () => {
 		await marksIn(frame).first().click();
 		await expect(panelIn(frame)).toBeVisible();
 		await frame.locator('section.list').scrollIntoViewIfNeeded();
+		const scrolled = await page.evaluate(() => scrollY);
 		await page.mouse.wheel(0, 1500);
-		await page.waitForTimeout(500);
+		await expect.poll(() => page.evaluate(() => scrollY), 'the wheel scrolls the host page').toBeGreaterThan(scrolled);
+		// Whatever that drew has been drawn (and has asked for what it needs), and every request made has ended.
+		const inner = await frameOf(page);
+		await settled(inner);
+		await expect.poll(() => pending, 'requests still under way').toBe(0);
 		const fromEmbed = requests.filter((url) => url.startsWith(`${SITE}/_app/`));
 		expect(fromEmbed.length, 'the embed loaded its scripts').toBeGreaterThan(0);
 		const elsewhere = requests.filter((url) => !url.startsWith(`${SITE}/`) && !url.startsWith(`${host.origin}/`) && !url.startsWith('data:'));

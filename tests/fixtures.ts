@@ -4,6 +4,7 @@
  */
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { settled } from './view';
 
 export interface RawCitation {
 	source: string;
@@ -49,16 +50,13 @@ export function tickLabels(page: Page): Promise<string[]> {
 	return plot(page).locator('.tick .label').allInnerTexts();
 }
 
-/** The visible range once it has stopped changing (two equal readings 150 ms apart). */
+/**
+ * The visible range once the view has settled: no zoom gesture or animation under way, and none
+ * about to start from input or a story step just reached (tests/view.ts `settled`).
+ */
 export async function settledRange(page: Page): Promise<string> {
-	let previous = await visibleRange(page);
-	for (let i = 0; i < 20; i++) {
-		await page.waitForTimeout(150);
-		const now = await visibleRange(page);
-		if (now === previous) return now;
-		previous = now;
-	}
-	return previous;
+	await settled(page);
+	return visibleRange(page);
 }
 
 /** Uses the list's "Show on timeline" to zoom to an event (and open it). */

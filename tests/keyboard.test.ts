@@ -6,18 +6,10 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, panel, plot, test, visibleRange } from './fixtures';
-import { DAY, STORY_ORDER } from './expected';
+import { STORY_ORDER } from './expected';
+import { drawnView, expectView, expectViewNow, settled, zoomedAboutCentre, type Range } from './view';
 
 const indexOf = (id: string | null) => STORY_ORDER.findIndex((e) => e.id === id);
-
-/** The visible range's length in ms, from its text ("1990 – 2026", "Mar 2024 – Sep 2024", "7 Jan 2025 – 28 Jan 2025"). */
-function spanOf(text: string): number {
-	const [a, b] = text.split(' – ');
-	const at = (part: string) => (/^\d{4}$/.test(part) ? Date.UTC(Number(part), 0, 1) : Date.parse(/^\d/.test(part) ? `${part} UTC` : `1 ${part} UTC`));
-	const span = at(b!) - at(a!);
-	expect(Number.isNaN(span), `range "${text}"`).toBe(false);
-	return span;
-}
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-event-id') ?? null);
 const focusInPlot = (page: Page) =>
@@ -56,12 +48,27 @@ async function markProblemNow(page: Page): Promise<string | null> {
 
 /** The problem once the view has settled (the zoom to a mark may land a frame after focus does). */
 async function focusedMarkProblem(page: Page): Promise<string | null> {
-	let problem = await markProblemNow(page);
-	for (let i = 0; i < 10 && problem; i++) {
-		await page.waitForTimeout(50);
-		problem = await markProblemNow(page);
-	}
-	return problem;
+	await settled(page);
+	return markProblemNow(page);
+}
+
+/**
+ * Presses a key and waits until the page has had it (a keydown counted on the window, in the
+ * capture phase, before any handler can stop it) and the view has settled: after this, whatever
+ * the key was going to do to the timeline has been done.
+ */
+async function pressAndSettle(page: Page, key: string) {
+	const before = await page.evaluate(() => {
+		const w = window as unknown as { keydowns?: number };
+		if (w.keydowns === undefined) {
+			w.keydowns = 0;
+			addEventListener('keydown', () => w.keydowns!++, { capture: true });
+		}
+		return w.keydowns;
+	});
+	await page.keyboard.press(key);
+	await expect.poll(() => page.evaluate(() => (window as unknown as { keydowns: number }).keydowns), `the page got ${key}`).toBe(before + 1);
+	await settled(page);
 }
 
 test.use({ reducedMotion: 'reduce' });
@@ -105,8 +112,7 @@ test('→ walks every event in time order, each one shown in the plot (zooming w
 		if (problem) problems.push(problem);
 	}
 	// → at the last event stays there.
-	await page.keyboard.press('ArrowRight');
-	await page.waitForTimeout(100);
+	await pressAndSettle(page, 'ArrowRight');
 	expect(await focusedId(page)).toBe(STORY_ORDER.at(-1)!.id);
 	expect(problems, 'events focused with → but not shown in the plot').toEqual([]);
 });
@@ -123,8 +129,7 @@ test('← walks every event back in time order from the last, each one shown in 
 		const problem = await focusedMarkProblem(page);
 		if (problem) problems.push(problem);
 	}
-	await page.keyboard.press('ArrowLeft');
-	await page.waitForTimeout(100);
+	await pressAndSettle(page, 'ArrowLeft');
 	expect(await focusedId(page)).toBe(STORY_ORDER[0]!.id);
 	expect(problems, 'events focused with ← but not shown in the plot').toEqual([]);
 });
@@ -143,7 +148,9 @@ test('Home goes to the first event and End to the last', async ({ page }) => {
 	await expect.poll(() => focusedId(page)).toBe(STORY_ORDER.at(-1)!.id);
 });
 
-test('+ and = zoom in, - zooms out, 0 resets', async ({ page }) => {
+test('+ and = zoom in ×2, - zooms out ×½, about the centre; 0 resets to the whole range', async ({ page }) => {
+	await settled(page);
+	const full = await drawnView(page);
 	const first = await visibleRange(page);
 	// Focus a mark in the middle of the view, so zooming about the centre keeps it in view: show a
 	// year-dated event from the middle of the story, close its details (focus returns to its mark).
@@ -152,42 +159,32 @@ test('+ and = zoom in, - zooms out, 0 resets', async ({ page }) => {
 	await panel(page).getByRole('button', { name: /Close/ }).click();
 	const mark = plot(page).locator(`button[data-event-id="${event.id}"]`);
 	await expect(mark).toBeFocused();
-	const shown = await visibleRange(page);
+	await settled(page);
+	let expected: Range = await drawnView(page);
 
-	await page.keyboard.press('+');
-	await expect.poll(() => visibleRange(page)).not.toBe(shown);
-	const once = await visibleRange(page);
-	expect(spanOf(once)).toBeLessThan(spanOf(shown));
-	await page.keyboard.press('=');
-	await expect.poll(() => visibleRange(page)).not.toBe(once);
-	const twice = await visibleRange(page);
-	expect(spanOf(twice)).toBeLessThan(spanOf(once));
-	await page.keyboard.press('+');
-	await expect.poll(() => visibleRange(page)).not.toBe(twice);
-	const thrice = await visibleRange(page);
-	expect(spanOf(thrice)).toBeLessThan(spanOf(twice));
-	await expect(mark).toBeFocused();
-
-	await page.keyboard.press('-');
-	await expect.poll(() => visibleRange(page)).not.toBe(thrice);
-	expect(spanOf(await visibleRange(page))).toBeGreaterThan(spanOf(thrice));
-	await page.keyboard.press('-');
-	await expect.poll(async () => spanOf(await visibleRange(page))).toBeGreaterThan(spanOf(twice) - 31 * DAY);
+	for (const [key, factor] of [['+', 2], ['=', 2], ['+', 2], ['-', 1 / 2], ['-', 1 / 2]] as const) {
+		await page.keyboard.press(key);
+		expected = zoomedAboutCentre(expected, factor, full.width, full);
+		await expectView(page, expected, { message: `${key} (×${factor})` });
+		if (factor > 1) await expect(mark, `focus stays on the mark after ${key}`).toBeFocused();
+	}
 
 	await page.keyboard.press('0');
-	await expect.poll(() => visibleRange(page)).toBe(first);
+	await expectView(page, full, { message: '0' });
+	await expect(page.getByTestId('visible-range')).toHaveText(first);
 	expect(await focusInPlot(page)).toBe(true);
 });
 
 test('zooming in with + keeps focus in the plot when the focused mark leaves the view', async ({ page }) => {
+	await settled(page);
+	const full = await drawnView(page);
 	// The first tab stop is the earliest mark, at the left edge: zooming about the centre pushes it out.
 	await tabToTimeline(page);
-	let range = await visibleRange(page);
+	let expected: Range = full;
 	for (let press = 1; press <= 4; press++) {
 		await page.keyboard.press('+');
-		await expect.poll(() => visibleRange(page), `+ number ${press} zooms`).not.toBe(range);
-		expect(spanOf(await visibleRange(page))).toBeLessThan(spanOf(range));
-		range = await visibleRange(page);
+		expected = zoomedAboutCentre(expected, 2, full.width, full);
+		await expectView(page, expected, { message: `+ number ${press}` });
 		expect(await focusInPlot(page), `focus is still in the plot after + number ${press}`).toBe(true);
 	}
 });
@@ -233,14 +230,17 @@ test.describe('the same keys do nothing outside the plot', () => {
 
 	test('with focus on the body', async ({ page }) => {
 		// Zoomed first, so that 0 and - would have something to undo.
+		await settled(page);
+		const full = await drawnView(page);
 		const zoomIn = page.getByRole('button', { name: 'Zoom in' });
 		await zoomIn.click();
 		await zoomIn.click();
+		const view = await expectView(page, zoomedAboutCentre(zoomedAboutCentre(full, 2, full.width, full), 2, full.width, full), { message: '2 × Zoom in' });
 		const range = await visibleRange(page);
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 		for (const key of KEYS) {
-			await page.keyboard.press(key);
-			await page.waitForTimeout(50);
+			await pressAndSettle(page, key);
+			await expectViewNow(page, view, { tolerancePx: 0.01, message: key });
 			expect(await visibleRange(page), key).toBe(range);
 			expect(await page.evaluate(() => document.activeElement === document.body), key).toBe(true);
 			await expect(dialog(page), key).toBeHidden();
@@ -249,16 +249,19 @@ test.describe('the same keys do nothing outside the plot', () => {
 	});
 
 	test('with focus in the search box', async ({ page }) => {
+		await settled(page);
+		const full = await drawnView(page);
 		const zoomIn = page.getByRole('button', { name: 'Zoom in' });
 		await zoomIn.click();
 		await zoomIn.click();
+		const view = await expectView(page, zoomedAboutCentre(zoomedAboutCentre(full, 2, full.width, full), 2, full.width, full), { message: '2 × Zoom in' });
 		const range = await visibleRange(page);
 		const count = await page.getByTestId('event-count').innerText();
 		const search = page.getByPlaceholder('Search events and excerpts');
 		await search.focus();
 		for (const key of ['ArrowRight', 'ArrowLeft', 'Home', 'End', '+', '-', '0', '?']) {
-			await page.keyboard.press(key);
-			await page.waitForTimeout(50);
+			await pressAndSettle(page, key);
+			await expectViewNow(page, view, { tolerancePx: 0.01, message: key });
 			expect(await visibleRange(page), key).toBe(range);
 			await expect(search, key).toBeFocused();
 			await expect(dialog(page), key).toBeHidden();
@@ -270,13 +273,16 @@ test.describe('the same keys do nothing outside the plot', () => {
 	});
 
 	test('with focus on a zoom button', async ({ page }) => {
+		await settled(page);
+		const full = await drawnView(page);
 		const zoomIn = page.getByRole('button', { name: 'Zoom in' });
 		await zoomIn.click();
+		const view = await expectView(page, zoomedAboutCentre(full, 2, full.width, full), { message: 'Zoom in' });
 		const range = await visibleRange(page);
 		await zoomIn.focus();
 		for (const key of ['ArrowRight', 'ArrowLeft', '=', '-', '0', '?']) {
-			await page.keyboard.press(key);
-			await page.waitForTimeout(50);
+			await pressAndSettle(page, key);
+			await expectViewNow(page, view, { tolerancePx: 0.01, message: key });
 			expect(await visibleRange(page), key).toBe(range);
 			await expect(zoomIn, key).toBeFocused();
 			await expect(dialog(page), key).toBeHidden();

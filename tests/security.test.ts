@@ -15,6 +15,22 @@ import { PAYLOADS, RTL } from './fixtures/hostile/payloads.mjs';
 
 /* ---------------------------------------------------------------- helpers */
 
+/** Waits until every frame has loaded and every image in it has loaded or failed, then two frames more. */
+async function loadsEnded(page: Page) {
+	await page.waitForLoadState('load');
+	for (const frame of page.frames()) {
+		await frame.waitForLoadState('load');
+		await frame.evaluate(async () => {
+			const images = [...document.images].filter((image) => !image.complete);
+			await Promise.all(images.map((image) => new Promise((done) => {
+				image.addEventListener('load', done, { once: true });
+				image.addEventListener('error', done, { once: true });
+			})));
+			await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		});
+	}
+}
+
 /** Records every securitypolicyviolation in every frame (init scripts run in iframes too). */
 async function recordCspViolations(page: Page) {
 	await page.addInitScript(() => {
@@ -314,8 +330,9 @@ test.describe('a hostile events.json', () => {
 	}
 
 	async function expectClean(page: Page, dialogs: string[], options?: { framesAllowed?: number }) {
-		// Give any handler that would fire (onerror of a broken image, onload) the time to do so.
-		await page.waitForTimeout(300);
+		// Any handler that would fire (onerror of a broken image, onload) has had its chance: every
+		// frame has loaded, every image in it has loaded or failed, and a frame has been drawn since.
+		await loadsEnded(page);
 		expect(await injected(page, options), 'elements, handlers or scripts made from the data').toEqual([]);
 		expect(await unsafeUrls(page), 'non-http(s) links').toEqual([]);
 		expect(await cspViolations(page), 'CSP violations').toEqual([]);

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
 import { DAY, parseRange, period, STORY_ORDER } from './expected';
+import { drawnView, expectViewNow, settled, zoomedAboutCentre } from './view';
 
 
 /** The id of the one current step (null if none; fails if several). */
@@ -35,6 +36,18 @@ const januaryIndex = STORY_ORDER.findIndex(
 );
 const JANUARY_STEP = STORY_ORDER[januaryIndex]!;
 const FIRST_STEP = STORY_ORDER[0]!;
+
+/**
+ * Arms a listener for the page's next 'scrollend' (before the action that scrolls); the returned
+ * function waits for it.
+ */
+async function nextScrollEnd(page: Page): Promise<() => Promise<void>> {
+	await page.evaluate(() => {
+		const w = window as unknown as { scrollEnded: Promise<void> };
+		w.scrollEnded = new Promise((resolve) => addEventListener('scrollend', () => resolve(), { once: true }));
+	});
+	return () => page.evaluate(() => (window as unknown as { scrollEnded: Promise<void> }).scrollEnded);
+}
 
 async function load(page: Page) {
 	await page.goto('/');
@@ -99,8 +112,11 @@ test.describe('reading the story moves the timeline', () => {
 		const seen: string[] = [];
 		const ranges = new Set<string>();
 		for (let i = 0; i < 80 && seen.length < 4; i++) {
+			const before = await page.evaluate(() => scrollY);
 			await page.mouse.wheel(0, 250);
-			await page.waitForTimeout(50);
+			// The wheel scrolled the page; then the step at the reading line (if any) has moved the axis.
+			await expect.poll(() => page.evaluate(() => scrollY), `wheel ${i + 1} scrolls the page`).toBeGreaterThan(before);
+			await settled(page);
 			const current = await page.locator('li.current').evaluateAll((items) => items.map((li) => li.getAttribute('data-step-id')!));
 			expect(current.length).toBeLessThanOrEqual(1);
 			if (current[0] && current[0] !== seen.at(-1)) {
@@ -125,6 +141,7 @@ test('clicking a mark opens it and scrolls the story to its step, just below the
 	expect(event, 'a mark in the first view from the middle of the story').toBeDefined();
 	await expect(step(page, event!)).not.toBeInViewport();
 
+	const scrollEnded = await nextScrollEnd(page);
 	await markOf(page, event!).click();
 	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event!.title);
 	await expect(step(page, event!)).toBeInViewport();
@@ -144,10 +161,15 @@ test('clicking a mark opens it and scrolls the story to its step, just below the
 		const { top, stickyBottom, viewport } = await placement();
 		return top >= stickyBottom - 1 && top < viewport;
 	}).toBe(true);
-	// Settled: the clicked step stays the current one (steps passed on the way did not take over).
 	const range = await visibleRange(page);
-	await page.waitForTimeout(1600);
+	const view = await drawnView(page);
+	// Settled: the clicked step stays the current one (steps passed on the way did not take over).
+	// The smooth scroll has ended ('scrollend'), the reading line has reported what it crossed,
+	// and the axis has finished any move: only now can nothing more happen.
+	await scrollEnded();
+	await settled(page);
 	expect(await visibleRange(page)).toBe(range);
+	await expectViewNow(page, view, { tolerancePx: 0.01, message: 'the axis after the story scrolled to the step' });
 	const { top, stickyBottom } = await placement();
 	expect(top).toBeGreaterThanOrEqual(stickyBottom - 1);
 	expect(top - stickyBottom).toBeLessThan(40);
@@ -165,15 +187,20 @@ test.describe('native scrolling is never taken over', () => {
 			await load(page);
 			await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 			expect(await bodyFocused(page)).toBe(true);
+			await settled(page);
 			const range = await visibleRange(page);
+			const view = await drawnView(page);
 			expect(await scrollY(page)).toBe(0);
 			await page.keyboard.press(key);
 			await expect.poll(() => scrollY(page)).toBeGreaterThan(0);
 			const once = await scrollY(page);
 			await page.keyboard.press(key);
 			await expect.poll(() => scrollY(page)).toBeGreaterThan(once);
-			// Not a zoom: the first screenful holds no step at the reading line, so the axis is as it was.
+			// Not a zoom: the first screenfuls hold no step at the reading line, so once the page has
+			// settled (the reading line has reported), the axis is as it was.
+			await settled(page);
 			expect(await visibleRange(page)).toBe(range);
+			await expectViewNow(page, view, { tolerancePx: 0.01, message: `after ${key} twice` });
 		});
 	}
 
@@ -223,42 +250,64 @@ test.describe('reduced motion: the axis jumps', () => {
 			await bringToReadingLine(page, JANUARY_STEP);
 			await expect(step(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
 			const right = await visibleRange(page);
-			await page.waitForTimeout(600);
+			const view = await drawnView(page);
+			// Settled (no animation under way, none starting): it was already final.
+			await settled(page);
 			expect(await visibleRange(page)).toBe(right);
+			await expectViewNow(page, view, { tolerancePx: 0.01, message: 'the axis once settled' });
 			// No frames in between: the range went from the first view to its final value in one step.
 			expect(await texts()).toEqual([right]);
 		});
 
 		test('Show on timeline and Zoom in are final right after the click', async ({ page }) => {
 			await load(page);
+			await settled(page);
+			const full = await drawnView(page);
 			const event = STORY_ORDER[Math.floor(STORY_ORDER.length / 2)]!;
-			await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
+			const show = page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true });
+			// Scrolled to first (the story may follow the step it brings to the reading line), then clicked.
+			await show.scrollIntoViewIfNeeded();
+			await settled(page);
+			await show.click();
 			const shown = await visibleRange(page);
-			await page.waitForTimeout(600);
+			const shownView = await drawnView(page);
+			await settled(page);
 			expect(await visibleRange(page)).toBe(shown);
+			await expectViewNow(page, shownView, { tolerancePx: 0.01, message: 'Show on timeline, once settled' });
 
 			await page.evaluate(() => scrollTo(0, 0));
+			await settled(page);
+			const top = await drawnView(page);
 			await page.getByRole('button', { name: 'Zoom in' }).click();
+			// Read at once, without waiting: ×2 about the centre already.
 			const zoomed = await visibleRange(page);
-			expect(zoomed).not.toBe(shown);
-			await page.waitForTimeout(600);
+			const expected = zoomedAboutCentre(top, 2, full.width, full);
+			await expectViewNow(page, expected, { message: 'Zoom in, right after the click' });
+			await settled(page);
 			expect(await visibleRange(page)).toBe(zoomed);
+			await expectViewNow(page, expected, { message: 'Zoom in, once settled' });
 		});
 
 		test('clicking a mark jumps the story to its step at once', async ({ page }) => {
 			await load(page);
 			const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
 			const event = STORY_ORDER.find((e, i) => i >= 5 && i < STORY_ORDER.length - 5 && drawn.includes(e.id))!;
+			const scrollEnded = await nextScrollEnd(page);
 			await markOf(page, event).click();
 			// No smooth scroll: the step is in view at once, without waiting for it.
 			expect(await step(page, event).evaluate((li) => li.getBoundingClientRect().top < innerHeight && li.getBoundingClientRect().bottom > 0)).toBe(true);
 			const range = await visibleRange(page);
-			await page.waitForTimeout(1600);
+			const view = await drawnView(page);
+			// The jump has ended ('scrollend'), the reading line has reported the steps at it, and
+			// the axis is not moving: whatever the passed steps were going to do, they have done.
+			await scrollEnded();
+			await settled(page);
 			// The clicked step stays current: the step above it, passed on the way, must not take over.
 			expect(await currentStep(page), 'the current step after clicking the mark').toBe(event.id);
 			await expect(markOf(page, event)).toHaveClass(/\bcurrent\b/);
 			// Nor does the axis move away to that other step.
 			expect(await visibleRange(page)).toBe(range);
+			await expectViewNow(page, view, { tolerancePx: 0.01, message: 'the axis after the jump' });
 		});
 	});
 
@@ -270,7 +319,8 @@ test.describe('reduced motion: the axis jumps', () => {
 			const texts = await recordRanges(page);
 			await bringToReadingLine(page, JANUARY_STEP);
 			await expect(step(page, JANUARY_STEP)).toHaveClass(/\bcurrent\b/);
-			await page.waitForTimeout(600);
+			// The animation has ended.
+			await settled(page);
 			const final = await visibleRange(page);
 			const seen = await texts();
 			expect(seen.at(-1)).toBe(final);

@@ -1,6 +1,7 @@
 import { containing, data, expect, markOf, panel, plot, showOnTimeline, test, tickLabels, visibleRange } from './fixtures';
-import { DAY, parseRange } from './expected';
-import { settled } from './view';
+import type { Page } from '@playwright/test';
+import { DAY } from './expected';
+import { CLOSEST_SPAN, ctrlWheelFactor, drawnView, frames, expectView, expectViewNow, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre, type Range } from './view';
 
 const byId = (id: string) => {
 	const event = data.events.find((e) => e.id === id);
@@ -63,168 +64,220 @@ for (const event of BRIEF_EVENTS) {
 	});
 }
 
-test('Zoom in, Zoom out and Reset change the visible range and the tick labels', async ({ page }) => {
+test('at rest the plot says it is settled (data-settled), at the first view too', async ({ page }) => {
+	// The first view is drawn without animation: nothing is under way once it is on screen.
+	await frames(page, 2);
+	await expect(page.locator('.plot'), 'at the first view, before any zoom').toHaveAttribute('data-settled', 'true');
+	// And after a zoom has come and gone.
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	await expect(page.locator('.plot'), 'after Zoom in').toHaveAttribute('data-settled', 'true');
+	await page.getByRole('button', { name: 'Reset', exact: true }).click();
+	await expect(page.locator('.plot'), 'after Reset').toHaveAttribute('data-settled', 'true');
+});
+
+test('Zoom in, Zoom out and Reset: ×2 and ×½ about the centre, and back to the whole range', async ({ page }) => {
+	// The whole range: the first view without URL parameters.
+	await settled(page);
+	const full = await drawnView(page);
 	const first = await visibleRange(page);
 	const firstTicks = await tickLabels(page);
 	const zoomIn = page.getByRole('button', { name: 'Zoom in' });
-	for (let i = 0; i < 6; i++) await zoomIn.click();
-	await expect.poll(() => visibleRange(page)).not.toBe(first);
-	await expect.poll(() => tickLabels(page)).not.toEqual(firstTicks);
+	let expected: Range = full;
+	for (let i = 0; i < 6; i++) {
+		await zoomIn.click();
+		expected = zoomedAboutCentre(expected, 2, full.width, full);
+	}
+	// Quick clicks add up: six of them are ×64, not less.
+	await expectView(page, expected, { message: '6 × Zoom in from the whole range' });
+	expect(await tickLabels(page)).not.toEqual(firstTicks);
 	// Six steps of ×2 from 36 years is about half a year: the ticks are months now.
-	await expect.poll(async () => (await tickLabels(page)).some((label) => /^[A-Z][a-z]{2}( \d{4})?$/.test(label))).toBe(true);
-	const zoomed = await visibleRange(page);
+	expect((await tickLabels(page)).some((label) => /^[A-Z][a-z]{2}( \d{4})?$/.test(label))).toBe(true);
 	await page.getByRole('button', { name: 'Zoom out' }).click();
-	await expect.poll(() => visibleRange(page)).not.toBe(zoomed);
+	expected = zoomedAboutCentre(expected, 1 / 2, full.width, full);
+	await expectView(page, expected, { message: 'Zoom out' });
 	await page.getByRole('button', { name: 'Reset', exact: true }).click();
-	await expect.poll(() => visibleRange(page)).toBe(first);
+	await expectView(page, full, { message: 'Reset' });
+	await expect(page.getByTestId('visible-range')).toHaveText(first);
 	await expect(page.getByRole('button', { name: 'Zoom out' })).toBeDisabled();
 });
 
-test('zooming all the way in reaches days, and stops at about a week', async ({ page }) => {
+test('zooming all the way in reaches days, and stops at a week', async ({ page }) => {
+	await settled(page);
+	const full = await drawnView(page);
+	// The steps of ×2 about the centre until the span is a week (the last step is cut short to a week).
+	let expected: Range = full;
+	let steps = 0;
+	while (expected.to - expected.from > CLOSEST_SPAN) {
+		expected = zoomedAboutCentre(expected, 2, full.width, full);
+		steps++;
+	}
 	const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+	let clicks = 0;
 	// The buttons follow the view d3-zoom reports, so each press settles before the next is judged.
 	while (await zoomIn.isEnabled()) {
 		await zoomIn.click();
 		await settled(page);
+		clicks++;
 	}
-	const days = async () => {
-		const [from, to] = (await visibleRange(page)).split(' – ').map((text) => Date.parse(`${text} UTC`));
-		return (to! - from!) / 86_400_000;
-	};
-	await expect.poll(days).toBeLessThanOrEqual(8);
-	expect(await days()).toBeGreaterThanOrEqual(6);
-	await expect.poll(async () => (await tickLabels(page)).every((label) => /^\d{1,2} [A-Z][a-z]{2}( \d{4})?$/.test(label))).toBe(true);
+	expect(clicks, 'clicks until Zoom in is disabled').toBe(steps);
+	await expectView(page, expected, { message: 'the closest zoom' });
+	expect(expected.to - expected.from).toBe(CLOSEST_SPAN);
+	expect((await tickLabels(page)).every((label) => /^\d{1,2} [A-Z][a-z]{2}( \d{4})?$/.test(label))).toBe(true);
 });
 
-test('ctrl + wheel zooms at the pointer; a plain wheel scrolls the page instead', async ({ page }) => {
-	const box = (await plot(page).boundingBox())!;
+/** Counts the events of a type the page (window, capture phase) receives, to know input has arrived. */
+async function countEvents(page: Page, type: string): Promise<() => Promise<number>> {
+	await page.evaluate((type) => {
+		const w = window as unknown as Record<string, number>;
+		w[`count:${type}`] = 0;
+		addEventListener(type, () => w[`count:${type}`]!++, { capture: true, passive: true });
+	}, type);
+	return () => page.evaluate((type) => (window as unknown as Record<string, number>)[`count:${type}`]!, type);
+}
+
+test('ctrl + wheel zooms at the pointer by d3-zoom’s factor; a plain wheel scrolls the page instead', async ({ page }) => {
+	await settled(page);
+	const full = await drawnView(page);
 	const first = await visibleRange(page);
-	const firstTicks = await tickLabels(page);
-	await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+	const area = await plotArea(page);
+	// A whole pixel 80 % across (about 2018), so the pointer's x in the plot is exact.
+	const mouseX = Math.round(area.left + area.width * 0.8);
+	await page.mouse.move(mouseX, area.top + area.height / 2);
 	await page.mouse.wheel(0, 400);
+	// The wheel was the page's: it scrolled. Then, settled, the view is as it was.
 	await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+	await settled(page);
+	await expectViewNow(page, full, { tolerancePx: 0.01, message: 'after a plain wheel' });
 	expect(await visibleRange(page)).toBe(first);
 
 	await page.evaluate(() => window.scrollTo(0, 0));
-	const box2 = (await plot(page).boundingBox())!;
-	await page.mouse.move(box2.x + box2.width * 0.8, box2.y + box2.height / 2);
+	const area2 = await plotArea(page);
+	const x = Math.round(area2.left + area2.width * 0.8);
+	await page.mouse.move(x, Math.round(area2.top + area2.height / 2));
+	// Record the wheel events as the page gets them: pixel mode, with ctrl, the deltas sent.
+	await page.evaluate(() => {
+		const w = window as unknown as { wheels: { deltaY: number; deltaMode: number; ctrlKey: boolean }[] };
+		w.wheels = [];
+		addEventListener('wheel', (e) => w.wheels.push({ deltaY: e.deltaY, deltaMode: e.deltaMode, ctrlKey: e.ctrlKey }), { capture: true, passive: true });
+	});
+	const DELTAS = [-50, -50, -50];
 	await page.keyboard.down('Control');
-	for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -200);
+	for (const deltaY of DELTAS) await page.mouse.wheel(0, deltaY);
 	await page.keyboard.up('Control');
-	await expect.poll(() => visibleRange(page)).not.toBe(first);
-	await expect.poll(() => tickLabels(page)).not.toEqual(firstTicks);
-	// Zoomed at the pointer (80 % across, about 2018): the view's end stays in the 2020s.
-	const [from, to] = (await visibleRange(page)).split(' – ');
-	expect(Number(from!.slice(-4))).toBeGreaterThan(2000);
-	expect(Number(to!.slice(-4))).toBeGreaterThan(2015);
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { wheels: unknown[] }).wheels))
+		.toEqual(DELTAS.map((deltaY) => ({ deltaY, deltaMode: 0, ctrlKey: true })));
+	// One gesture: the instant first under the pointer stays there while the factors multiply.
+	const factor = DELTAS.reduce((k, deltaY) => k * ctrlWheelFactor(deltaY), 1);
+	expect(factor).toBe(8);
+	await expectView(page, zoomedAbout(full, factor, x - area2.left, full.width, full), { message: `ctrl + wheel ×${factor} at x = ${x - area2.left}px` });
 });
 
-test('a touch pinch zooms and a drag pans', async ({ browser }) => {
-	const context = await browser.newContext({ hasTouch: true, viewport: { width: 900, height: 900 } });
-	const page = await context.newPage();
-	await page.goto('/');
-	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
-	const box = (await plot(page).boundingBox())!;
-	const first = await visibleRange(page);
-	const firstTicks = await tickLabels(page);
-	const cdp = await context.newCDPSession(page);
-	const y = box.y + 40;
-	const cx = box.x + box.width / 2;
-	const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
-		cdp.send('Input.dispatchTouchEvent', {
-			type,
-			touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y, id: 1 }, { x: cx + spread, y, id: 2 }]
-		});
-	await touch('touchStart', 20);
-	for (let spread = 40; spread <= 200; spread += 40) await touch('touchMove', spread);
-	await touch('touchEnd', 0);
-	await expect.poll(() => visibleRange(page)).not.toBe(first);
-	await expect.poll(() => tickLabels(page)).not.toEqual(firstTicks);
-	const pinched = await visibleRange(page);
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true, viewport: { width: 900, height: 900 } });
 
-	// One finger dragged sideways pans.
-	const drag = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
-		cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
-	await drag('touchStart', cx);
-	for (let dx = 40; dx <= 200; dx += 40) await drag('touchMove', cx - dx);
-	await drag('touchEnd', 0);
-	await expect.poll(() => visibleRange(page)).not.toBe(pinched);
-	await context.close();
+	test('a touch pinch zooms about its midpoint and a one-finger drag pans', async ({ page }) => {
+		await settled(page);
+		const full = await drawnView(page);
+		const area = await plotArea(page);
+		const cdp = await page.context().newCDPSession(page);
+		const y = Math.round(area.top + 40);
+		const cx = Math.round(area.left + area.width / 2);
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
+			cdp.send('Input.dispatchTouchEvent', {
+				type,
+				touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y, id: 1 }, { x: cx + spread, y, id: 2 }]
+			});
+		// The fingers from 40 px apart to 400 px apart: ×10, about their midpoint, which stays at cx.
+		await touch('touchStart', 20);
+		for (let spread = 40; spread <= 200; spread += 40) await touch('touchMove', spread);
+		await touch('touchEnd', 0);
+		const pinched = zoomedAbout(full, 400 / 40, cx - area.left, full.width, full);
+		await expectView(page, pinched, { message: 'pinch ×10 about the midpoint' });
+
+		// One finger dragged 200 px to the left pans: what was under it follows it.
+		const drag = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number) =>
+			cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+		await drag('touchStart', cx);
+		for (let dx = 40; dx <= 200; dx += 40) await drag('touchMove', cx - dx);
+		await drag('touchEnd', 0);
+		await expectView(page, panned(pinched, -200, full.width, full), { message: 'one-finger drag of −200 px' });
+	});
 });
 
-test('dragging with the mouse pans; double-clicking the background zooms in', async ({ page }) => {
-	// Without animation, the range read after the double-click is the final one.
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.reload();
-	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
-	const first = await visibleRange(page);
-	const box = (await plot(page).boundingBox())!;
-	// An empty spot: about 2001, in the upper event lanes.
-	const x = box.x + box.width * 0.3;
-	const y = box.y + box.height - 120;
-	await page.mouse.dblclick(x, y);
-	await expect.poll(() => visibleRange(page)).not.toBe(first);
-	const zoomed = await visibleRange(page);
-	await page.mouse.move(x, y);
-	await page.mouse.down();
-	await page.mouse.move(x + 250, y, { steps: 8 });
-	await page.mouse.up();
-	await expect.poll(() => visibleRange(page)).not.toBe(zoomed);
-	// Panning keeps the zoom: the span of years shown is unchanged.
-	const years = (range: string) => range.split(' – ').map((part) => Number(part.slice(-4)));
-	const [a0, a1] = years(zoomed);
-	const [b0, b1] = years(await visibleRange(page));
-	expect(Math.abs(b1! - b0! - (a1! - a0!))).toBeLessThanOrEqual(1);
-	expect(b0!).toBeLessThan(a0!);
-});
+test.describe('with reduced motion (the view after each gesture is final at once)', () => {
+	test.use({ reducedMotion: 'reduce' });
 
-test('double-clicking zooms in no closer than a week and never out past the data; the buttons follow', async ({ page }) => {
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page.reload();
-	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
-	const full = await visibleRange(page);
-	const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
-	const reset = page.getByRole('button', { name: 'Reset', exact: true });
-	const box = (await plot(page).boundingBox())!;
-	const x = box.x + box.width * 0.3;
-	const y = box.y + box.height - 120;
-	const shiftDoubleClick = async () => {
-		await page.keyboard.down('Shift');
+	test('dragging with the mouse pans by the drag; double-clicking the background zooms ×2 about the pointer', async ({ page }) => {
+		await settled(page);
+		const full = await drawnView(page);
+		const area = await plotArea(page);
+		// An empty spot: about 2001, in the upper event lanes.
+		const x = Math.round(area.left + area.width * 0.3);
+		const y = Math.round(area.top + area.height - 120);
 		await page.mouse.dblclick(x, y);
-		await page.keyboard.up('Shift');
-		// Reduced motion: the zoom lands in the next frames; let two pass before reading.
-		await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-	};
+		const zoomed = zoomedAbout(full, 2, x - area.left, full.width, full);
+		await expectView(page, zoomed, { message: 'double-click' });
+		await page.mouse.move(x, y);
+		await page.mouse.down();
+		await page.mouse.move(x + 250, y, { steps: 8 });
+		await page.mouse.up();
+		await expectView(page, panned(zoomed, 250, full.width, full), { message: 'drag of +250 px' });
+	});
 
-	// Shift + double-click at the whole view: nothing to zoom out to.
-	await shiftDoubleClick();
-	expect(await visibleRange(page)).toBe(full);
-	await expect(zoomOut).toBeDisabled();
+	test('double-clicking zooms ×2 about the pointer down to a week, shift ×½ never out past the data; the buttons follow', async ({ page }) => {
+		await settled(page);
+		const full = await drawnView(page);
+		const fullText = await visibleRange(page);
+		const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });
+		const reset = page.getByRole('button', { name: 'Reset', exact: true });
+		const area = await plotArea(page);
+		const x = Math.round(area.left + area.width * 0.3);
+		const y = Math.round(area.top + area.height - 120);
+		const px = x - area.left;
+		const dblclicks = await countEvents(page, 'dblclick');
+		let sent = 0;
+		/** Double-clicks (with shift: out), and waits until the page has had the dblclick and settled. */
+		const doubleClick = async (shift: boolean) => {
+			if (shift) await page.keyboard.down('Shift');
+			await page.mouse.dblclick(x, y);
+			if (shift) await page.keyboard.up('Shift');
+			sent++;
+			await expect.poll(dblclicks).toBe(sent);
+			await settled(page);
+		};
 
-	// Each double-click halves the span, until the closest zoom (a week, README) and no further.
-	let previous = full;
-	const spans: number[] = [];
-	for (let i = 0; i < 14; i++) {
-		await page.mouse.dblclick(x, y);
-		if (i < 10) await expect.poll(() => visibleRange(page)).not.toBe(previous);
-		previous = await visibleRange(page);
-		const [from, to] = parseRange(previous);
-		spans.push(to - from);
-		await expect(zoomOut).toBeEnabled();
-		await expect(reset).toBeEnabled();
-	}
-	// The range text names whole days, so a week reads as 7 or 8 days.
-	expect(Math.min(...spans)).toBeGreaterThanOrEqual(7 * DAY);
-	expect(spans.at(-1)!).toBeLessThanOrEqual(9 * DAY);
+		// Shift + double-click at the whole view: nothing to zoom out to. Exactly the whole range.
+		await doubleClick(true);
+		await expectViewNow(page, full, { tolerancePx: 0, message: 'shift + double-click at the whole view' });
+		expect(await visibleRange(page)).toBe(fullText);
+		await expect(zoomOut).toBeDisabled();
+		await expect(reset).toBeDisabled();
 
-	// Shift + double-click zooms back out; Reset returns to the whole view, and no further.
-	await shiftDoubleClick();
-	await expect.poll(() => visibleRange(page)).not.toBe(previous);
-	await reset.click();
-	await expect.poll(() => visibleRange(page)).toBe(full);
-	for (let i = 0; i < 3; i++) await shiftDoubleClick();
-	expect(await visibleRange(page)).toBe(full);
-	await expect(zoomOut).toBeDisabled();
+		// Each double-click halves the span about the pointer, until the closest zoom (a week) and no further.
+		let expected: Range = full;
+		for (let i = 0; i < 14; i++) {
+			await doubleClick(false);
+			expected = zoomedAbout(expected, 2, px, full.width, full);
+			await expectView(page, expected, { message: `double-click ${i + 1}` });
+			await expect(zoomOut).toBeEnabled();
+			await expect(reset).toBeEnabled();
+		}
+		expect(expected.to - expected.from, 'the data reach the closest zoom within 14 double-clicks').toBe(CLOSEST_SPAN);
+
+		// Shift + double-click zooms back out ×½ about the pointer; Reset returns to the whole view, and no further.
+		await doubleClick(true);
+		await expectView(page, zoomedAbout(expected, 1 / 2, px, full.width, full), { message: 'shift + double-click' });
+		await reset.click();
+		await expectView(page, full, { message: 'Reset' });
+		for (let i = 0; i < 3; i++) {
+			await doubleClick(true);
+			await expectViewNow(page, full, { tolerancePx: 0, message: `shift + double-click ${i + 1} at the whole view` });
+		}
+		expect(await visibleRange(page)).toBe(fullText);
+		await expect(zoomOut).toBeDisabled();
+		await expect(reset).toBeDisabled();
+	});
 });
 
 test('keyboard only: Tab to an event, Enter opens it, Esc closes it and focus returns', async ({ page }) => {
@@ -248,10 +301,43 @@ test('keyboard only: Tab to an event, Enter opens it, Esc closes it and focus re
 	await expect(plot(page).locator(`button[data-event-id="${id}"]`)).toBeFocused();
 });
 
-test('a cluster of events opens on click', async ({ page }) => {
+test('a cluster of events opens on click by zooming to its events', async ({ page }) => {
 	const cluster = plot(page).locator('button.cluster').first();
 	await expect(cluster).toHaveAccessibleName(/^\d+ more events?, /);
-	const first = await visibleRange(page);
+	await settled(page);
+	const before = await drawnView(page);
+	// Its name gives the first and last event's dates: "3 more events, 2013 – 17 January 2025".
+	const when = (await cluster.getAttribute('aria-label'))!.replace(/^\d+ more events?, /, '');
+	const [first, last] = when.includes(' – ') ? when.split(' – ') : [when, when];
+	const [a] = datePeriod(first!);
+	const [, b] = datePeriod(last!);
 	await cluster.click();
-	await expect.poll(() => visibleRange(page)).not.toBe(first);
+	// The view shows all of them with some room (at most 15 % of their period each side, or a
+	// week if that is longer): a zoom in to the cluster, not a pan or a zoom out.
+	const room = Math.max(0.15 * (b - a), (CLOSEST_SPAN - (b - a)) / 2);
+	await expect(async () => {
+		await settled(page);
+		const view = await drawnView(page);
+		const px = view.msPerPx;
+		expect(view.from, 'the view starts at or before the first event').toBeLessThanOrEqual(a + px);
+		expect(view.to, 'the view ends at or after the last event').toBeGreaterThanOrEqual(b - px);
+		expect(view.from, 'with no more than its room before').toBeGreaterThanOrEqual(a - room - px);
+		expect(view.to, 'and after').toBeLessThanOrEqual(b + room + px);
+		expect(view.to - view.from).toBeLessThan(before.to - before.from);
+	}).toPass({ timeout: 10_000 });
 });
+
+/** [start, end) of a date as the page writes it: "2013", "July 2024", "17 January 2025" (approx. dropped). */
+function datePeriod(text: string): [number, number] {
+	const clean = text.replace(/^approx\. /, '');
+	if (/^\d{4}$/.test(clean)) return [Date.UTC(Number(clean), 0, 1), Date.UTC(Number(clean) + 1, 0, 1)];
+	if (/^\d/.test(clean)) {
+		const start = Date.parse(`${clean} UTC`);
+		expect(Number.isNaN(start), `a date "${text}"`).toBe(false);
+		return [start, start + DAY];
+	}
+	const start = Date.parse(`1 ${clean} UTC`);
+	expect(Number.isNaN(start), `a date "${text}"`).toBe(false);
+	const date = new Date(start);
+	return [start, Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)];
+}
