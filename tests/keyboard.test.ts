@@ -46,8 +46,12 @@ async function markProblemNow(page: Page): Promise<string | null> {
 	});
 }
 
-/** The problem once the view has settled (the zoom to a mark may land a frame after focus does). */
+/**
+ * The problem once the view has settled (the zoom to a mark may land a frame after focus does):
+ * none now is none; a problem now is read again once nothing is moving, and that reading stands.
+ */
 async function focusedMarkProblem(page: Page): Promise<string | null> {
+	if ((await markProblemNow(page)) === null) return null;
 	await settled(page);
 	return markProblemNow(page);
 }

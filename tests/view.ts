@@ -64,9 +64,20 @@ export async function frames(page: Target, count = 2): Promise<void> {
  * screen. `message` names what was waited for, for the failure report.
  */
 export async function settled(page: Target, message?: string): Promise<void> {
-	await frames(page, 2);
-	await expect(page.locator('.plot'), message).toHaveAttribute('data-settled', 'true', { timeout: 10_000 });
-	await frames(page, 2);
+	// All in the page, one round trip: this runs after nearly every gesture.
+	const still = await page.evaluate(async () => {
+		const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+		const idle = () => document.querySelector<HTMLElement>('.plot')?.dataset.settled === 'true';
+		await frame();
+		await frame();
+		// Up to 600 frames (10 s at 60 Hz); a zoom animation takes 250 ms, a wheel gesture ends 150 ms after its last event.
+		for (let i = 0; i < 600 && !idle(); i++) await frame();
+		if (!idle()) return false;
+		await frame();
+		await frame();
+		return true;
+	});
+	expect(still, message ?? 'the view settles: no zoom gesture or animation under way (.plot[data-settled])').toBe(true);
 }
 
 /** The plot's drawing area in the viewport (left edge inside its border, top, width, height). */
