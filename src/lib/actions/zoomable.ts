@@ -63,6 +63,9 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 		return bounds;
 	}
 
+	/** Where the view is now, or where an animation is taking it. */
+	const from = () => heading ?? zoomTransform(node);
+
 	/** The one door for views the app sets: the scale extent, then d3-zoom's constrain. */
 	function go(target: ZoomTransform, animated: boolean) {
 		const bounds = configure();
@@ -71,7 +74,7 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 		const scaled = k === target.k ? target : zoomAbout(target, k / target.k, bounds[1][0] / 2, [kMin, kMax]);
 		const next = horizontal(behaviour.constrain()(scaled, bounds, bounds));
 		// Already there (a link's default view on load): no animation, no busy frames.
-		const now = heading ?? zoomTransform(node);
+		const now = from();
 		if (Math.abs(now.k - next.k) < 1e-9 * next.k && Math.abs(now.x - next.x) < 1e-6) return;
 		heading = next;
 		report();
@@ -90,7 +93,6 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 		}
 	}
 
-	const from = () => heading ?? zoomTransform(node);
 	const selection = select(node).call(behaviour);
 	configure();
 	selection.on('dblclick.zoom', null).on('dblclick.timeline', (event: MouseEvent) => {
