@@ -19,6 +19,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { expect, panel, plot, test } from './fixtures';
 import { DAY, EVENTS, STORY_ORDER, period, type FullEvent } from './expected';
 import { drawnView, settled, type DrawnView } from './view';
+import { prng } from '../scripts/bench/generate.mjs';
 
 /** The product's rule: the closest zoom shows about a week (README; src/lib/timeline/zoom.ts says 7 days). */
 const CLOSEST_SPAN = 7 * DAY;
@@ -84,18 +85,6 @@ const HOME_DECK: Record<Kind, number> = { ...EMBED_DECK, 'ctrl-wheel': 10, pinch
 interface Range {
 	from: number;
 	to: number;
-}
-
-/** mulberry32: a small seeded PRNG, [0, 1). */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const iso = (ms: number) => new Date(Math.round(ms)).toISOString();
@@ -173,7 +162,7 @@ test.use({ viewport: { width: 1280, height: 800 }, hasTouch: true, reducedMotion
 for (const { seed, path, deck: perKind } of seeds) {
 	test(`zoom model: seed ${seed} on ${path}, ${KINDS.length} kinds of action`, async ({ page, context }) => {
 		test.setTimeout(120_000);
-		const random = mulberry32(seed);
+		const random = prng(seed);
 		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 		const between = (lo: number, hi: number) => lo + random() * (hi - lo);
 

@@ -3,7 +3,7 @@
  * the two inputs only the page knows, the label font's measure and the height the plot may take.
  * Every part of the plot, the overview, the range text and the image downloads read this one scene.
  */
-import { buildScene, MOVE_ONLY_ABOVE, sceneGeometry, type Layout } from '$lib/timeline';
+import { buildScene, MOVE_ONLY_ABOVE, overviewTicks, sceneGeometry, type Layout } from '$lib/timeline';
 import type { TimelineState } from './timeline.svelte';
 
 /** Until the page measures its font: about the width of a 13 px system-font character. */
@@ -36,12 +36,19 @@ export class PlotState {
 		return sceneGeometry(sceneData, view.width, this.maxHeight);
 	});
 
+	/** The overview strip's ticks: recomputed when the events, the width or the story step change, never while zooming. */
+	readonly overviewTicks = $derived.by(() => {
+		const { shownEvents, view, selection } = this.#timeline;
+		return overviewTicks(shownEvents, view.baseScale, selection.currentId);
+	});
+
 	readonly scene = $derived.by(() => {
 		const { view, selection, shownEvents, data, sceneData } = this.#timeline;
 		// Small data never reads `busy`, so a zoom's start and end cost it no extra layout.
 		const moveOnly = shownEvents.length > MOVE_ONLY_ABOVE && view.busy && this.#settled !== null;
 		const scene = buildScene({
 			events: shownEvents,
+			eventsById: this.#timeline.eventsById,
 			eras: data.eras,
 			base: view.baseScale,
 			transform: view.transform,
@@ -58,3 +65,4 @@ export class PlotState {
 		return scene;
 	});
 }
+

@@ -87,3 +87,15 @@ describe('TimelineState and its scene', () => {
 		expect(to! - from!).toBeCloseTo(21 * 86_400_000, -5);
 	});
 });
+
+describe('PlotState', () => {
+	it('the overview strip’s ticks are not recomputed when the view moves (thousands of events stay off the zoom path)', () => {
+		const before = timeline.plot.overviewTicks;
+		const sceneBefore = timeline.plot.scene;
+		timeline.view.zoomBy(2);
+		expect(timeline.plot.scene).not.toBe(sceneBefore);
+		expect(timeline.plot.overviewTicks).toBe(before);
+		const base = timeline.view.baseScale;
+		expect(before.ticks).toEqual(timeline.shownEvents.map((e) => Math.round(base(e.time))));
+	});
+});

@@ -33,6 +33,7 @@ function sceneOf({ width, range, filter = NO_FILTER, selectedId }: View): Scene 
 	const base = createTimeScale(data.domain, width);
 	return buildScene({
 		events: filterEvents(timeline.events, filter),
+		eventsById: new Map(timeline.events.map((event) => [event.id, event])),
 		eras: timeline.eras,
 		base,
 		transform: range ? rangeTransform(base, range) : zoomIdentity,

@@ -36,6 +36,8 @@ const DAY = 86_400_000;
 export interface SceneInput {
 	/** The events that pass the filters, in axis order. */
 	events: readonly TimelineEvent[];
+	/** Every event by id, built once (a scene is built each frame of a zoom). */
+	eventsById: ReadonlyMap<string, TimelineEvent>;
 	eras: readonly Era[];
 	/** The whole domain across [0, width]. */
 	base: TimeScale;
@@ -120,11 +122,8 @@ export interface SceneTick {
 	label: string;
 }
 
+/** The overview strip's brush: the part of it that changes with the view. */
 export interface SceneOverview {
-	/** Each shown event's x on the whole-domain scale (px, rounded to a pixel column). */
-	ticks: number[];
-	/** The story's current step, highlighted, or null. */
-	current: number | null;
 	/** The visible window on the whole-domain scale (px). */
 	brush: { x: number; width: number };
 	/** The window read aloud: "Jan 1990 to Dec 2026". */
@@ -190,7 +189,7 @@ export function buildScene(input: SceneInput): Scene {
 	const { events, eras, base, transform, width, geometry, spanRows, measure } = input;
 	const scale = base.copy().domain(base.range().map((x) => base.invert((x - transform.x) / transform.k)));
 	const range = scale.domain() as [Date, Date];
-	const byId = new Map(events.map((event) => [event.id, event]));
+	const byId = input.eventsById;
 	const flags = (id: string) => ({ selected: input.selectedId === id, current: input.currentId === id });
 
 	const points = events.filter((event) => !isBar(event, spanRows));
@@ -307,16 +306,23 @@ function periodOf(event: TimelineEvent | undefined, scale: TimeScale, width: num
 	return { x: start, width: Math.max(3, Math.min(width + 2, end) - start) };
 }
 
-function overviewOf({ events, base, width, currentId }: SceneInput, [from, to]: [Date, Date]): SceneOverview {
-	const current = currentId ? events.find((event) => event.id === currentId) : undefined;
+function overviewOf({ base, width }: SceneInput, [from, to]: [Date, Date]): SceneOverview {
 	const left = base(from);
 	const right = base(to);
 	return {
-		ticks: events.map((event) => Math.round(base(event.time))),
-		current: current ? Math.round(base(current.time)) : null,
 		brush: { x: Math.max(0, left), width: Math.max(MIN_BRUSH, Math.min(width, right) - Math.max(0, left)) },
 		valueText: `${formatUTC(from, 'MMM yyyy')} to ${formatUTC(to, 'MMM yyyy')}`
 	};
+}
+
+/**
+ * The overview strip's ticks: each shown event's x on the whole-domain scale (rounded to a pixel
+ * column), and the story's current step. Apart from the scene, as it does not change while zooming:
+ * thousands of events are placed (and drawn on the strip's canvas) once, not in every zoom frame.
+ */
+export function overviewTicks(events: readonly TimelineEvent[], base: TimeScale, currentId: string | null): { ticks: number[]; current: number | null } {
+	const current = currentId ? events.find((event) => event.id === currentId) : undefined;
+	return { ticks: events.map((event) => Math.round(base(event.time))), current: current ? Math.round(base(current.time)) : null };
 }
 
 /** Years when zoomed out, months in between, days when close; the end names the last day shown. */
