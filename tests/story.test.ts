@@ -191,11 +191,17 @@ test.describe('native scrolling is never taken over', () => {
 			const range = await visibleRange(page);
 			const view = await drawnView(page);
 			expect(await scrollY(page)).toBe(0);
+			// Each press is a smooth scroll; the next press waits for it to end ('scrollend'), as a
+			// press that lands on the animation's last frame can be dropped by Chromium on a busy machine.
+			let scrollEnded = await nextScrollEnd(page);
 			await page.keyboard.press(key);
 			await expect.poll(() => scrollY(page)).toBeGreaterThan(0);
+			await scrollEnded();
 			const once = await scrollY(page);
+			scrollEnded = await nextScrollEnd(page);
 			await page.keyboard.press(key);
 			await expect.poll(() => scrollY(page)).toBeGreaterThan(once);
+			await scrollEnded();
 			// Not a zoom: the first screenfuls hold no step at the reading line, so once the page has
 			// settled (the reading line has reported), the axis is as it was.
 			await settled(page);
