@@ -33,7 +33,7 @@ export class TimelineState {
 		this.data = data;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.sceneData = sceneData(data);
-		this.view = new TimelineView(this.sceneData.domain);
+		this.view = new TimelineView(this.sceneData.domain, () => this.shownEvents.map((event) => event.time));
 		this.selection = new TimelineSelection(this.eventsById, () => this.shownEvents, this.view);
 		this.plot = new PlotState(this);
 	}
@@ -44,8 +44,10 @@ export class TimelineState {
 		if (event) this.view.showPeriod(event.date.start, (event.end ?? event.date).end);
 	}
 
+	/** Filters the events; with even spacing the shown events are spaced again, over the same dates. */
 	setFilter(filter: EventFilter) {
-		this.filter = filter;
+		if (this.view.spacing === 'even') this.view.rebase(() => (this.filter = filter));
+		else this.filter = filter;
 	}
 }
 

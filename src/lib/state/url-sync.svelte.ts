@@ -5,7 +5,7 @@
  * they settle. Bad values fall back to the default view (parseUrlState never throws).
  */
 import { pushState, replaceState } from '$app/navigation';
-import { filterFromUrl, filterToUrl, formerIdMap, parseUrlState, rangeFromUrl, rangeToUrl, serialiseUrlState } from '$lib/timeline';
+import { DEFAULT_SPACING, filterFromUrl, filterToUrl, formerIdMap, parseUrlState, rangeFromUrl, rangeToUrl, serialiseUrlState } from '$lib/timeline';
 import type { TimelineState } from './timeline.svelte';
 
 /** How long zooming or typing must pause before the URL is rewritten (ms). */
@@ -16,7 +16,8 @@ export function queryFor(timeline: TimelineState): string {
 	return serialiseUrlState({
 		event: timeline.selection.selectedId ?? undefined,
 		...(timeline.view.isZoomed ? rangeToUrl(timeline.view.range) : {}),
-		...filterToUrl(timeline.filter)
+		...filterToUrl(timeline.filter),
+		spacing: timeline.view.spacing
 	});
 }
 
@@ -27,6 +28,7 @@ export function applyQuery(timeline: TimelineState, search: string) {
 		sourceIds: new Set(timeline.data.sources.map((source) => source.id)),
 		formerIds: formerIdMap(timeline.data.events)
 	});
+	timeline.view.setSpacing(state.spacing ?? DEFAULT_SPACING);
 	timeline.setFilter(filterFromUrl(state));
 	const range = rangeFromUrl(state);
 	if (range) timeline.view.showRange(range[0], range[1], false);

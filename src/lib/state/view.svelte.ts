@@ -5,7 +5,7 @@
  * ($lib/actions/zoomable.ts), which applies d3-zoom's limits to all of them alike.
  */
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import { createTimeScale, scaleExtentFor, visibleRange, type TimeDomain } from '$lib/timeline';
+import { createBaseScale, DEFAULT_SPACING, scaleExtentFor, visibleRange, type Spacing, type TimeDomain } from '$lib/timeline';
 
 /** How much one press of "Zoom in"/"Zoom out" (or +/−) zooms. */
 export const ZOOM_STEP = 2;
@@ -23,6 +23,10 @@ export interface ViewCommands {
 
 export class TimelineView {
 	readonly domain: TimeDomain;
+	/** How events are placed: evenly in time order, or on a time scale (spacing.ts). */
+	spacing = $state<Spacing>(DEFAULT_SPACING);
+	/** The shown events' axis times: even spacing gives each distinct one a slot. */
+	readonly #times: () => readonly number[];
 	/** Width of the plot (px); 0 until measured in the browser. */
 	width = $state(0);
 	/** The transform as d3-zoom last reported it (frames of an animation included). */
@@ -31,8 +35,7 @@ export class TimelineView {
 	busy = $state(false);
 	#waiting: (() => void)[] = [];
 
-	readonly baseScale = $derived.by(() => createTimeScale(this.domain, this.width));
-	readonly scale = $derived(this.transform.rescaleX(this.baseScale));
+	readonly baseScale = $derived.by(() => createBaseScale(this.spacing, this.domain, this.spacing === 'even' ? this.#times() : [], this.width));
 	readonly scaleExtent = $derived(scaleExtentFor(this.baseScale));
 	readonly range = $derived(visibleRange(this.baseScale, this.transform));
 	readonly canZoomIn = $derived(this.transform.k < this.scaleExtent[1] * 0.999);
@@ -43,8 +46,9 @@ export class TimelineView {
 	/** A range asked for before the plot was drawn (a link's ?from&to), shown once it is. */
 	#pending: [Date, Date] | null = null;
 
-	constructor(domain: TimeDomain) {
+	constructor(domain: TimeDomain, times: () => readonly number[] = () => []) {
 		this.domain = domain;
+		this.#times = times;
 	}
 
 	/** The zoom wiring connects here when the plot is drawn; returns the disconnect. */
@@ -91,9 +95,23 @@ export class TimelineView {
 	/** Sets the plot width, keeping the dates in view (or on their way into it) where they were. */
 	resize(width: number) {
 		if (width === this.width || width <= 0) return;
+		this.rebase(() => (this.width = width));
+	}
+
+	/** Places events evenly or on a time scale, keeping the dates in view. */
+	setSpacing(spacing: Spacing) {
+		if (spacing !== this.spacing) this.rebase(() => (this.spacing = spacing));
+	}
+
+	/**
+	 * Makes a change that moves the base scale (width, spacing, the evenly spaced events after a
+	 * filter) and shows the same dates afterwards: d3-zoom's transform is in the base scale's pixels,
+	 * so kept as it is it would show other dates.
+	 */
+	rebase(change: () => void) {
 		// Before the first measure the base scale spans 1 px; its range is still the right one to keep.
 		const range = this.#pending ?? visibleRange(this.baseScale, this.#commands?.heading() ?? this.transform);
-		this.width = width;
+		change();
 		this.showRange(range[0], range[1], false);
 	}
 }

@@ -22,6 +22,8 @@ function eventAt(id: string, date: string, end?: string): TimelineEvent {
 		corrections: [],
 		notes: [],
 		title: id,
+		label: null,
+		key: false,
 		summary: '',
 		themes: ['diplomacy'],
 		context: false,

@@ -53,10 +53,21 @@ describe('buildTimeline', () => {
 
 	it('buildTimeline(data) fills the optional fields with their defaults', () => {
 		const brics = eventById(buildTimeline(rawWith()).events, 'brics');
-		expect(brics).toMatchObject({ approximate: false, ongoing: false, context: false, notes: [], corrections: [], formerIds: [], end: undefined });
+		expect(brics).toMatchObject({ approximate: false, ongoing: false, context: false, label: null, key: false, notes: [], corrections: [], formerIds: [], end: undefined });
 		expect(brics.endTime).toBeUndefined();
 		const treaty = eventById(buildTimeline(rawWith()).events, 'treaty');
 		expect(treaty.citations[1]).toMatchObject({ prefix: '', suffix: '', speaker: undefined, section: undefined });
+	});
+
+	it.each([
+		{ given: { label: 'Joins BRICS', key: true }, label: 'Joins BRICS', key: true },
+		{ given: { label: 'Joins BRICS', key: false }, label: 'Joins BRICS', key: false },
+		{ given: { label: 'Joins BRICS' }, label: 'Joins BRICS', key: false },
+		{ given: { key: true }, label: null, key: true },
+		{ given: {}, label: null, key: false }
+	])('buildTimeline(event with $given) has label $label and key $key', ({ given, label, key }) => {
+		const [event] = buildTimeline(rawWith([{ date: '2023', ...given }])).events;
+		expect(event).toMatchObject({ label, key });
 	});
 
 	it('buildTimeline(data) keeps title, summary, themes, eras and the top-level text', () => {

@@ -61,6 +61,10 @@ export interface TimelineEvent {
 	approximate: boolean;
 	dateBasis: DateBasis;
 	title: string;
+	/** The short label the plot shows where the full title does not fit; null when the event has none. */
+	label: string | null;
+	/** Carries the story: the plot gives its label priority at every zoom. */
+	key: boolean;
 	summary: string;
 	themes: ThemeId[];
 	context: boolean;
@@ -123,6 +127,8 @@ export function buildTimeline(raw: RawTimelineData): Timeline {
 			approximate: event.approximate ?? false,
 			dateBasis: event.dateBasis,
 			title: event.title,
+			label: event.label ?? null,
+			key: event.key ?? false,
 			summary: event.summary,
 			themes: [...event.themes],
 			context: event.context ?? false,

@@ -113,6 +113,8 @@ function expectCsvMatches(csv: string, events: readonly TimelineEvent[]) {
 		expect(row[column('event_id')], where).toBe(event.id);
 		expect(row[column('source_id')], where).toBe(citation.source.id);
 		expect(row[column('title')], where).toBe(defused(event.title));
+		expect(row[column('label')], where).toBe(defused(event.label ?? ''));
+		expect(row[column('key')], where).toBe(String(event.key));
 		expect(row[column('summary')], where).toBe(defused(event.summary));
 		expect(row[column('excerpt')], where).toBe(defused(citation.excerpt));
 		if (!/^[=+\-@\t\r]/.test(citation.excerpt)) expect(row[column('excerpt')], where).toBe(citation.excerpt);
@@ -179,16 +181,16 @@ describe('eventsToCsv', () => {
 		expect(rows).toEqual([
 			[...CSV_COLUMNS],
 			[
-				'brics', '2023', '', 'false', 'false', 'sources', 'Iran joins BRICS', 'Iran becomes a member of the BRICS group.',
+				'brics', '2023', '', 'false', 'false', 'sources', 'Iran joins BRICS', '', 'false', 'Iran becomes a member of the BRICS group.',
 				'multilateral', 'false', '', '', 's2', 'An unsigned analysis', '', '', '', '', 'analysis', '', '', '', 'Iran joined BRICS in 2023.'
 			],
 			[
-				'treaty', '2025-01-17', '', 'false', 'false', 'sources', 'Treaty signed', 'Russia and Iran sign a treaty.',
+				'treaty', '2025-01-17', '', 'false', 'false', 'sources', 'Treaty signed', '', 'false', 'Russia and Iran sign a treaty.',
 				'diplomacy military-security', 'false', '', '', 's1', 'Outlet A', 'Treaty signed in Moscow', 'Outlet A', '',
 				'2025-01-17', 'news report', 'https://example.com/a', '', '', 'signed in Moscow'
 			],
 			[
-				'treaty', '2025-01-17', '', 'false', 'false', 'sources', 'Treaty signed', 'Russia and Iran sign a treaty.',
+				'treaty', '2025-01-17', '', 'false', 'false', 'sources', 'Treaty signed', '', 'false', 'Russia and Iran sign a treaty.',
 				'diplomacy military-security', 'false', '', '', 's2', 'An unsigned analysis', '', '', '', '', 'analysis', '', '', '',
 				'Analysts noted the shift.'
 			]
@@ -275,7 +277,7 @@ describe('eventsToJson', () => {
 		);
 	});
 
-	it('eventsToJson(timeline, <span, ongoing, approximate, context, notes, corrections, former ids, speaker, section>) keeps the optional fields', () => {
+	it('eventsToJson(timeline, <span, ongoing, approximate, label, key, context, notes, corrections, former ids, speaker, section>) keeps the optional fields', () => {
 		const timeline = fixtureTimeline();
 		const [brics] = timeline.events;
 		const event: TimelineEvent = {
@@ -283,6 +285,8 @@ describe('eventsToJson', () => {
 			end: { ...brics!.date, text: '2024-12' },
 			ongoing: true,
 			approximate: true,
+			label: 'Joins BRICS',
+			key: true,
 			context: true,
 			formerIds: ['brics-old'],
 			notes: [{ kind: 'not in these sources', text: 'Dated by the report.' }],
@@ -295,6 +299,8 @@ describe('eventsToJson', () => {
 				end: '2024-12',
 				ongoing: true,
 				approximate: true,
+				label: 'Joins BRICS',
+				key: true,
 				context: true,
 				formerIds: ['brics-old'],
 				notes: [{ kind: 'not in these sources', text: 'Dated by the report.' }],

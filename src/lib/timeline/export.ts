@@ -7,7 +7,7 @@ import { sourceCredit, type Source, type Timeline, type TimelineEvent } from './
 import { NOTE_LABEL } from './source-types.ts';
 
 export const CSV_COLUMNS = [
-	'event_id', 'date', 'end', 'ongoing', 'approximate', 'date_basis', 'title', 'summary', 'themes', 'context', 'notes', 'corrections',
+	'event_id', 'date', 'end', 'ongoing', 'approximate', 'date_basis', 'title', 'label', 'key', 'summary', 'themes', 'context', 'notes', 'corrections',
 	'source_id', 'source', 'source_title', 'outlet', 'author', 'published', 'source_type', 'url', 'speaker', 'section', 'excerpt'
 ] as const;
 
@@ -34,7 +34,7 @@ const correctionsCell = (event: TimelineEvent) =>
 export function eventsToCsv(events: readonly TimelineEvent[]): string {
 	const rows = events.flatMap((event) =>
 		event.citations.map((citation) => [
-			event.id, event.date.text, event.end?.text, event.ongoing, event.approximate, event.dateBasis, event.title, event.summary,
+			event.id, event.date.text, event.end?.text, event.ongoing, event.approximate, event.dateBasis, event.title, event.label, event.key, event.summary,
 			event.themes.join(' '), event.context, notesCell(event), correctionsCell(event),
 			...sourceCells(citation.source), citation.speaker, citation.section, citation.excerpt
 		])
@@ -85,6 +85,8 @@ export function eventsToJson(timeline: Timeline, events: readonly TimelineEvent[
 				...optional('approximate', event.approximate),
 				dateBasis: event.dateBasis,
 				title: event.title,
+				...optional('label', event.label),
+				...optional('key', event.key),
 				summary: event.summary,
 				themes: event.themes,
 				...optional('context', event.context),

@@ -48,6 +48,8 @@ function event(
 		corrections: [],
 		notes: [],
 		title,
+		label: null,
+		key: false,
 		summary: 'A summary.',
 		themes,
 		context,

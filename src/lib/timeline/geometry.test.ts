@@ -7,6 +7,7 @@ import {
 	LANE,
 	MAX_LANES,
 	MIN_LANES,
+	MIN_WIDE_LANES,
 	NARROW_WIDTH,
 	plotGeometry,
 	SPAN_ROW
@@ -15,9 +16,10 @@ import {
 describe('plotGeometry', () => {
 	it.each([
 		{ width: 1200, densest: 10, lanes: Math.min(MAX_LANES, 10) },
-		{ width: 1200, densest: 7, lanes: 7 },
-		{ width: 1200, densest: 3, lanes: 5 },
-		{ width: 1200, densest: 0, lanes: 5 },
+		{ width: 1200, densest: 9, lanes: 9 },
+		{ width: 1200, densest: 7, lanes: MIN_WIDE_LANES },
+		{ width: 1200, densest: 3, lanes: MIN_WIDE_LANES },
+		{ width: 1200, densest: 0, lanes: MIN_WIDE_LANES },
 		{ width: 1200, densest: 40, lanes: MAX_LANES },
 		{ width: NARROW_WIDTH, densest: 10, lanes: Math.min(MAX_LANES, 10) },
 		{ width: NARROW_WIDTH - 1, densest: 10, lanes: 4 },
@@ -43,18 +45,18 @@ describe('plotGeometry', () => {
 	});
 
 	it('a height cap never adds lanes beyond what the data needs', () => {
-		expect(plotGeometry(1200, 2, 3, 2000).lanes).toBe(5);
+		expect(plotGeometry(1200, 2, 3, 2000).lanes).toBe(MIN_WIDE_LANES);
 		expect(plotGeometry(360, 2, 10, 2000).lanes).toBe(4);
 	});
 
-	it('plotGeometry(1200, 2, 5) stacks eras, spans, clusters, 5 lanes and the axis', () => {
-		const geometry = plotGeometry(1200, 2, 5);
+	it('plotGeometry(1200, 2, 9) stacks eras, spans, clusters, 9 lanes and the axis', () => {
+		const geometry = plotGeometry(1200, 2, 9);
 		expect(geometry.spanTop).toBe(ERA_ROW);
 		expect(geometry.clusterTop).toBe(ERA_ROW + 2 * SPAN_ROW);
-		// Lane 4 is the top lane, right under the cluster row; lane 0 sits on the axis.
-		expect(geometry.laneTop(4)).toBe(geometry.clusterTop + CLUSTER_ROW);
+		// Lane 8 is the top lane, right under the cluster row; lane 0 sits on the axis.
+		expect(geometry.laneTop(8)).toBe(geometry.clusterTop + CLUSTER_ROW);
 		expect(geometry.laneTop(0)).toBe(geometry.axisTop - LANE);
-		expect(geometry.axisTop).toBe(ERA_ROW + 2 * SPAN_ROW + CLUSTER_ROW + 5 * LANE);
+		expect(geometry.axisTop).toBe(ERA_ROW + 2 * SPAN_ROW + CLUSTER_ROW + 9 * LANE);
 		expect(geometry.height).toBe(geometry.axisTop + AXIS);
 	});
 

@@ -22,6 +22,12 @@ export interface PlotGeometry {
 	height: number;
 }
 
+/**
+ * Wide plots get at least this many lanes: with even spacing a mark has about eight slots before
+ * the next one in its lane, room for its short label (a screen too short for them gives some up).
+ */
+export const MIN_WIDE_LANES = 8;
+
 /** However short the screen, the plot keeps this many lanes (denser periods fold into clusters). */
 export const MIN_LANES = 3;
 
@@ -32,7 +38,7 @@ export const MIN_LANES = 3;
  * the story, and on a short screen ten lanes would leave the story too little room to be read.
  */
 export function plotGeometry(width: number, spanRows: number, densestDay: number, maxHeight = Infinity): PlotGeometry {
-	const wanted = width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(5, densestDay));
+	const wanted = width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(MIN_WIDE_LANES, densestDay));
 	const fixed = ERA_ROW + spanRows * SPAN_ROW + CLUSTER_ROW + AXIS;
 	const lanes = Math.max(MIN_LANES, Math.min(wanted, Math.floor((maxHeight - fixed) / LANE)));
 	const spanTop = ERA_ROW;

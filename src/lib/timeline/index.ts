@@ -6,6 +6,7 @@ export * from './themes.ts';
 export * from './source-types.ts';
 export * from './events.ts';
 export * from './scale.ts';
+export * from './spacing.ts';
 export * from './zoom.ts';
 export * from './ticks.ts';
 export * from './layout.ts';

@@ -11,6 +11,7 @@ import {
 	type Layout,
 	type LayoutInput,
 	type LayoutOptions,
+	type PlacedEvent,
 	type SpanInput
 } from './layout.ts';
 import { createTimeScale, domainFor, type TimeDomain } from './scale.ts';
@@ -33,16 +34,17 @@ function expectLayoutInvariants(items: readonly LayoutInput[], opts: LayoutOptio
 	const { lanes, markGap, markWidth, minLabelWidth, width, overscan, measure } = opts;
 	const byId = new Map(items.map((item) => [item.id, item]));
 
+	// What a mark takes in its lane: from its label's start (left labels) to its label's end (right labels).
+	const start = (mark: PlacedEvent) => (mark.label && mark.side === 'left' ? mark.x - markWidth - mark.labelWidth : mark.x);
+	const end = (mark: PlacedEvent) => (mark.label && mark.side === 'right' ? mark.x + markWidth + mark.labelWidth : mark.x);
 	for (let lane = 0; lane < lanes; lane++) {
 		const marks = layout.events.filter((event) => event.lane === lane);
 		marks.forEach((mark, i) => {
 			const next = marks[i + 1];
 			if (next) expect(next.x - mark.x, `lane ${lane}: ${mark.id} → ${next.id}`).toBeGreaterThanOrEqual(markGap);
-			const labelEnd = mark.x + markWidth + mark.labelWidth;
-			if (mark.label && next) {
-				expect(labelEnd, `label of ${mark.id} runs into ${next.id}`).toBeLessThanOrEqual(next.x - markGap / 2);
-			}
-			if (mark.label && !next) expect(labelEnd, `label of ${mark.id} leaves the viewport`).toBeLessThanOrEqual(width);
+			if (next) expect(end(mark), `label of ${mark.id} or ${next.id} runs into the other`).toBeLessThanOrEqual(start(next) - markGap / 2 + 1e-9);
+			if (mark.label && !next && mark.side === 'right') expect(end(mark), `label of ${mark.id} leaves the viewport`).toBeLessThanOrEqual(width);
+			if (mark.label && mark.side === 'left') expect(start(mark), `label of ${mark.id} leaves the viewport`).toBeGreaterThanOrEqual(0);
 		});
 	}
 	for (const event of layout.events) {
@@ -50,9 +52,11 @@ function expectLayoutInvariants(items: readonly LayoutInput[], opts: LayoutOptio
 		expect(event.lane).toBeLessThan(lanes);
 		expect(event.labelWidth).toBe(event.label ? measure(event.label) : 0);
 		const full = byId.get(event.id)!.label;
-		if (event.label && event.label !== full) {
+		const short = byId.get(event.id)!.short;
+		// The title, the short label, or the short label (else the title) cut.
+		if (event.label && event.label !== full && event.label !== short) {
 			expect(event.label.endsWith('…')).toBe(true);
-			expect(full.startsWith(event.label.slice(0, -1))).toBe(true);
+			expect((short ?? full).startsWith(event.label.slice(0, -1))).toBe(true);
 		}
 		// A title that fits is shown whole however short; a cut one is never a stub.
 		if (event.label && event.label !== full) expect(event.labelWidth).toBeGreaterThanOrEqual(minLabelWidth);
@@ -136,9 +140,9 @@ describe('layoutEvents', () => {
 		];
 		expect(layoutEvents(items, options(1200, 5))).toEqual({
 			events: [
-				{ id: 'a', x: 0, lane: 0, label: 'First', labelWidth: 35 },
-				{ id: 'b', x: 300, lane: 0, label: 'Second', labelWidth: 42 },
-				{ id: 'c', x: 600, lane: 0, label: 'Third', labelWidth: 35 }
+				{ id: 'a', x: 0, lane: 0, label: 'First', labelWidth: 35, side: 'right' },
+				{ id: 'b', x: 300, lane: 0, label: 'Second', labelWidth: 42, side: 'right' },
+				{ id: 'c', x: 600, lane: 0, label: 'Third', labelWidth: 35, side: 'right' }
 			],
 			clusters: []
 		});
@@ -157,15 +161,18 @@ describe('layoutEvents', () => {
 		expect(layout.clusters).toEqual([{ ids: ['d5', 'd6'], x: 500, x2: 500 }]);
 	});
 
-	it('layoutEvents(items closer than markGap) moves the second to lane 1', () => {
+	it('layoutEvents(items closer than markGap) moves the second to lane 1, the third where the first keeps its label', () => {
 		const items = [
 			{ id: 'a', x: 100, label: 'A' },
 			{ id: 'b', x: 121, label: 'B' },
 			{ id: 'c', x: 122, label: 'C' }
 		];
 		const lanes = layoutEvents(items, options(1200, 5)).events.map((event) => event.lane);
-		// b is 21px after a (< 22): lane 1; c is 22px after a: back in lane 0.
-		expect(lanes).toEqual([0, 1, 0]);
+		// b is 21px after a (< 22): lane 1. c is 22px after a, room for its mark in lane 0 but not for
+		// a's label "A" (20 + 7 + 11 = 38px): c takes the empty lane 2 and a keeps its label.
+		expect(lanes).toEqual([0, 1, 2]);
+		// Once a's label fits (38px on), the next mark goes back to lane 0.
+		expect(layoutEvents([...items, { id: 'd', x: 138, label: 'D' }], options(1200, 5)).events.at(-1)!.lane).toBe(0);
 	});
 
 	it('layoutEvents(items) cuts a label at half a gap before the next mark in its lane', () => {
@@ -173,9 +180,10 @@ describe('layoutEvents', () => {
 			{ id: 'a', x: 0, label: 'A long title that cannot fit before the next mark' },
 			{ id: 'b', x: 100, label: 'B' }
 		];
-		const [a] = layoutEvents(items, options(1200, 5)).events;
+		// One lane, so b cannot go where a keeps its label.
+		const [a] = layoutEvents(items, options(1200, 1)).events;
 		// room = 100 - 0 - markWidth 20 - markGap/2 11 = 69px: 8 characters and "…" (63px).
-		expect(a).toEqual({ id: 'a', x: 0, lane: 0, label: 'A long t…', labelWidth: 63 });
+		expect(a).toEqual({ id: 'a', x: 0, lane: 0, label: 'A long t…', labelWidth: 63, side: 'right' });
 	});
 
 	it('layoutEvents(items) hides a label when the room is under minLabelWidth', () => {
@@ -183,8 +191,65 @@ describe('layoutEvents', () => {
 			{ id: 'a', x: 0, label: 'Hidden' },
 			{ id: 'b', x: 60, label: 'B' }
 		];
-		// room = 60 - 20 - 11 = 29px < 36px.
-		expect(layoutEvents(items, options(1200, 5)).events[0]!.label).toBe('');
+		// room = 60 - 20 - 11 = 29px < 36px (one lane: b cannot go elsewhere).
+		expect(layoutEvents(items, options(1200, 1)).events[0]!.label).toBe('');
+		// With a second lane, b takes it and a keeps its label.
+		expect(layoutEvents(items, options(1200, 2)).events[0]!.label).toBe('Hidden');
+	});
+
+	it('layoutEvents(items) draws the short label where the title does not fit, and cuts the short label when it does not either', () => {
+		const items = [
+			{ id: 'a', x: 0, label: 'A long title that cannot fit before the next mark', short: 'Short one' },
+			{ id: 'b', x: 100, label: 'B' }
+		];
+		// room 69px: the title does not fit, "Short one" (63px) does.
+		expect(layoutEvents(items, options(1200, 1)).events[0]!.label).toBe('Short one');
+		// room 59px: "Short o…" (56px), cut from the short label, not from the title.
+		expect(layoutEvents([items[0]!, { id: 'b', x: 90, label: 'B' }], options(1200, 1)).events[0]!.label).toBe('Short o…');
+	});
+
+	it('layoutEvents(key event) keeps its short label whole: a later mark folds rather than cut it', () => {
+		const items = [
+			{ id: 'key', x: 100, label: 'A long title that cannot fit before the next mark', short: 'Treaty signed', key: true },
+			{ id: 'other', x: 150, label: 'Other' }
+		];
+		// 300px wide: the title does not fit before the edge, the short label does.
+		const layout = layoutEvents(items, options(300, 1));
+		expect(layout.events.map((event) => [event.id, event.label])).toEqual([['key', 'Treaty signed']]);
+		expect(layout.clusters).toEqual([{ ids: ['other'], x: 150, x2: 150 }]);
+		// Not a key: the later mark takes the lane and the label is cut.
+		const plain = layoutEvents(items.map((item) => ({ ...item, key: false })), options(300, 1));
+		expect(plain.events.map((event) => [event.id, event.label])).toEqual([
+			['key', ''],
+			['other', 'Other']
+		]);
+		expectLayoutInvariants(items, options(300, 1), layout);
+	});
+
+	it('layoutEvents(key event at the right edge) draws its short label on its left', () => {
+		const items = [
+			{ id: 'early', x: 100, label: 'Early' },
+			{ id: 'key', x: 390, label: 'A long title that cannot fit', short: 'Peskov', key: true }
+		];
+		const layout = layoutEvents(items, options(400, 1));
+		// Left of it: 390 - 20 - (100 + 11) = 259px, room for the whole title (196px).
+		expect(layout.events.at(-1)).toEqual({ id: 'key', x: 390, lane: 0, label: 'A long title that cannot fit', labelWidth: 196, side: 'left' });
+		// With a mark 80px before it, only the short label fits on its left.
+		const closer = layoutEvents([{ id: 'early', x: 310, label: 'E' }, items[1]!], options(400, 1));
+		expect(closer.events.at(-1)).toEqual({ id: 'key', x: 390, lane: 0, label: 'Peskov', labelWidth: 42, side: 'left' });
+		expectLayoutInvariants(items, options(400, 1), layout);
+	});
+
+	it('layoutEvents(synthetic items with short labels and keys) keeps every guarantee', () => {
+		for (const [seed, width, lanes] of [
+			[1, 1200, 5],
+			[2, 820, 8],
+			[3, 360, 4]
+		] as const) {
+			const next = random(seed * 7);
+			const items = syntheticItems(seed, 120, width).map((item) => ({ ...item, short: next() < 0.7 ? 'Short label' : null, key: next() < 0.15 }));
+			expectLayoutInvariants(items, options(width, lanes), layoutEvents(items, options(width, lanes)));
+		}
 	});
 
 	it('layoutEvents(items past the overscan) skips them', () => {
@@ -407,8 +472,8 @@ describe('packSpans', () => {
 describe('moveLayout', () => {
 	const before = {
 		events: [
-			{ id: 'a', x: 10, lane: 0, label: 'Alpha', labelWidth: 40 },
-			{ id: 'b', x: 50, lane: 1, label: 'Be…', labelWidth: 20 }
+			{ id: 'a', x: 10, lane: 0, label: 'Alpha', labelWidth: 40, side: 'right' as const },
+			{ id: 'b', x: 50, lane: 1, label: 'Be…', labelWidth: 20, side: 'left' as const }
 		],
 		clusters: [{ ids: ['c', 'd', 'e'], x: 100, x2: 120 }]
 	};
@@ -428,6 +493,6 @@ describe('moveLayout', () => {
 		expect(moved.clusters).toEqual([{ ids: ['c', 'd', 'e'], x: 200, x2: 240 }]);
 	});
 	it('does not mutate the layout it moves', () => {
-		expect(before.events[0]).toEqual({ id: 'a', x: 10, lane: 0, label: 'Alpha', labelWidth: 40 });
+		expect(before.events[0]).toEqual({ id: 'a', x: 10, lane: 0, label: 'Alpha', labelWidth: 40, side: 'right' });
 	});
 });

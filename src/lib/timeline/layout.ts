@@ -6,15 +6,23 @@
  * - in a lane, marks are at least `markGap` px apart, so marks never overlap;
  * - a label runs only up to the next mark in its lane, truncated with "…", or is hidden;
  * - clusters sit in their own row and are at least `markGap` px apart.
- * Events are stacked into the first free lane, so events on one day stack upwards.
+ * Labels: the full title where it fits, else the event's short label, else the short label cut.
+ * Key events come first: each reserves a stretch of a lane for its mark and whole short label (on
+ * the left near the plot's right edge), which other marks keep out of. The rest go into the lowest
+ * free lane where the mark before keeps its whole short label, else into the free lane that leaves
+ * it the most room, else into a cluster.
  */
 
 export interface LayoutInput {
 	id: string;
 	/** Position on the axis (px). */
 	x: number;
-	/** Full label text. */
+	/** Full label text (the title). */
 	label: string;
+	/** The short label drawn when the title does not fit (null: cut the title). */
+	short?: string | null;
+	/** A key event: the room for its short label is kept clear at every zoom. */
+	key?: boolean;
 }
 
 export interface LayoutOptions {
@@ -36,9 +44,11 @@ export interface PlacedEvent {
 	id: string;
 	x: number;
 	lane: number;
-	/** The visible label ('' when hidden) and the room it takes after the mark. */
+	/** The visible label ('' when hidden) and the room it takes after the mark (or before it). */
 	label: string;
 	labelWidth: number;
+	/** The label's side of the mark: right, or left for a last mark near the right edge. */
+	side: 'right' | 'left';
 }
 
 export interface PlacedCluster {
@@ -70,17 +80,25 @@ export function truncateLabel(text: string, maxWidth: number, measure: (text: st
 
 /** Lays out events (sorted by x) into lanes and clusters. Does not mutate its input. */
 export function layoutEvents(items: readonly LayoutInput[], options: LayoutOptions): Layout {
-	const { lanes, markGap, width, overscan } = options;
+	const { lanes, markGap, markWidth, width, overscan, measure } = options;
+	const inView = items.filter((item) => item.x >= -overscan && item.x <= width + overscan);
+	const keys = reserveKeys(inView, options);
+	// Per lane: the last mark's x and its least label width.
 	const lastX = new Array<number>(lanes).fill(-Infinity);
+	const lastNeed = new Array<number>(lanes).fill(0);
+	// Per lane: the next key reservation not yet passed.
+	const nextKey = new Array<number>(lanes).fill(0);
 	const placed: PlacedEvent[] = [];
 	const clusters: PlacedCluster[] = [];
 
-	for (const item of items) {
-		if (item.x < -overscan || item.x > width + overscan) continue;
-		const lane = lastX.findIndex((x) => item.x - x >= markGap);
+	for (const item of inView) {
+		const need = measure(item.short ?? item.label);
+		const reserved = keys.byId.get(item.id);
+		const lane = reserved ? reserved.lane : pickLane(item.x, lastX, lastNeed, (lane) => isReserved(keys.lanes[lane]!, nextKey, lane, item.x), options);
 		if (lane >= 0) {
 			lastX[lane] = item.x;
-			placed.push({ id: item.id, x: item.x, lane, label: item.label, labelWidth: 0 });
+			lastNeed[lane] = need;
+			placed.push({ id: item.id, x: item.x, lane, label: item.label, labelWidth: 0, side: reserved?.side ?? 'right' });
 			continue;
 		}
 		// Every lane is busy here: fold the event into the nearest cluster, or start one.
@@ -92,24 +110,108 @@ export function layoutEvents(items: readonly LayoutInput[], options: LayoutOptio
 			clusters.push({ ids: [item.id], x: item.x, x2: item.x });
 		}
 	}
-	return { events: fitLabels(placed, options), clusters };
+	const shortById = new Map(inView.filter((item) => item.short).map((item) => [item.id, item.short!]));
+	return { events: fitLabels(placed, shortById, options), clusters };
 }
 
-/** Gives each mark the room up to the next mark in its lane (or the viewport's right edge). */
-function fitLabels(placed: PlacedEvent[], options: LayoutOptions): PlacedEvent[] {
+interface Reservation {
+	id: string;
+	lane: number;
+	side: PlacedEvent['side'];
+	/** The stretch of the lane the key's mark and whole short label take (px). */
+	from: number;
+	to: number;
+}
+
+/**
+ * Key events first: each gets the lowest lane where its mark and whole short label (on its right,
+ * or on its left when the plot's right edge would cut it) overlap no other key's. Keys that find
+ * no lane are laid out like the rest.
+ */
+function reserveKeys(items: readonly LayoutInput[], { lanes, markGap, markWidth, width, measure }: LayoutOptions) {
+	const byLane: Reservation[][] = Array.from({ length: lanes }, () => []);
+	const byId = new Map<string, Reservation>();
+	for (const item of items) {
+		if (!item.key) continue;
+		const need = markWidth + measure(item.short ?? item.label);
+		const side = item.x + need > width && item.x <= width && item.x - need >= 0 ? 'left' : 'right';
+		// The mark's side keeps a whole gap (marks in a lane are markGap apart), the label's end half of one.
+		const [from, to] = side === 'right' ? [item.x - markGap, item.x + need + markGap / 2] : [item.x - need - markGap / 2, item.x + markGap];
+		const lane = byLane.findIndex((taken) => taken.every((other) => other.to <= from || other.from >= to));
+		if (lane < 0) continue;
+		const reservation = { id: item.id, lane, side, from, to } as const;
+		byLane[lane]!.push(reservation);
+		byId.set(item.id, reservation);
+	}
+	for (const taken of byLane) taken.sort((a, b) => a.from - b.from);
+	return { lanes: byLane, byId };
+}
+
+/** Whether `x` falls in a key's reserved stretch of the lane (items come in x order, so a pointer walks them). */
+function isReserved(reservations: readonly Reservation[], next: number[], lane: number, x: number): boolean {
+	while (next[lane]! < reservations.length && reservations[next[lane]!]!.to <= x) next[lane]!++;
+	const reservation = reservations[next[lane]!];
+	return reservation !== undefined && reservation.from < x;
+}
+
+/**
+ * The lane for a mark at `x`: the lowest free lane where the mark before keeps its whole short
+ * label, else the free lane that leaves it the most room; -1 when every lane is busy at `x`.
+ */
+function pickLane(x: number, lastX: number[], lastNeed: number[], reserved: (lane: number) => boolean, { markGap, markWidth }: LayoutOptions): number {
+	let roomiest = -1;
+	for (let lane = 0; lane < lastX.length; lane++) {
+		if (x - lastX[lane]! < markGap || reserved(lane)) continue;
+		// Half a gap keeps a visible space before this mark.
+		if (x - lastX[lane]! >= markWidth + lastNeed[lane]! + markGap / 2) return lane;
+		if (roomiest < 0 || lastX[lane]! < lastX[roomiest]!) roomiest = lane;
+	}
+	return roomiest;
+}
+
+/**
+ * Gives each mark the room up to the next mark in its lane (or the viewport's right edge). The
+ * last mark in a lane, in the right half of the plot, whose label would be cut at the edge draws
+ * it on its left instead when it fits there whole (the October 2025 events at the end of the data).
+ */
+function fitLabels(placed: PlacedEvent[], shortById: ReadonlyMap<string, string>, options: LayoutOptions): PlacedEvent[] {
 	const { markWidth, minLabelWidth, measure, width, markGap } = options;
+	const previousInLane = new Array<number>(placed.length);
+	const lastSeen = new Map<number, number>();
+	placed.forEach((event, i) => {
+		previousInLane[i] = lastSeen.get(event.lane) ?? -Infinity;
+		lastSeen.set(event.lane, event.x);
+	});
+	// Where the next mark (or a label flipped to its left) begins, per lane.
 	const nextInLane = new Map<number, number>();
 	const fitted = new Array<PlacedEvent>(placed.length);
 	for (let i = placed.length - 1; i >= 0; i--) {
 		const event = placed[i]!;
-		const limit = nextInLane.get(event.lane) ?? Math.max(width, event.x + markGap);
-		// Half the gap keeps a visible space before the next mark.
+		const short = shortById.get(event.id) ?? null;
+		const next = nextInLane.get(event.lane);
+		const limit = next ?? Math.max(width, event.x + markGap);
+		// Half the gap keeps a visible space before the next mark (or after the one before).
 		const room = limit - event.x - markWidth - markGap / 2;
-		const label = room >= minLabelWidth ? truncateLabel(event.label, room, measure, minLabelWidth) : '';
-		fitted[i] = { ...event, label, labelWidth: label ? measure(label) : 0 };
-		nextInLane.set(event.lane, event.x);
+		const leftRoom = event.x - markWidth - Math.max(0, previousInLane[i]! + markGap / 2);
+		let side = event.side;
+		let label = '';
+		if (side === 'left') label = labelFor(event.label, short, leftRoom, measure, minLabelWidth);
+		else if (room >= minLabelWidth) label = labelFor(event.label, short, room, measure, minLabelWidth);
+		if (side === 'right' && next === undefined && event.x > width / 2 && event.x <= width && label !== event.label && label !== short) {
+			const whole = labelFor(event.label, short, leftRoom, measure, Infinity);
+			if (whole) [label, side] = [whole, 'left'];
+		}
+		const labelWidth = label ? measure(label) : 0;
+		fitted[i] = { ...event, label, labelWidth, side };
+		nextInLane.set(event.lane, side === 'left' ? event.x - markWidth - labelWidth : event.x);
 	}
 	return fitted;
+}
+
+/** The title if it fits in `room`, else the short label, else the short label (or title) cut. */
+export function labelFor(title: string, short: string | null, room: number, measure: (text: string) => number, minWidth = 0): string {
+	if (measure(title) <= room) return title;
+	return truncateLabel(short ?? title, room, measure, minWidth);
 }
 
 /**
@@ -127,7 +229,7 @@ export const MOVE_ONLY_ABOVE = 1_000;
  */
 export function moveLayout(layout: Layout, xOf: (id: string) => number): Layout {
 	return {
-		events: layout.events.map((placed) => ({ ...placed, x: xOf(placed.id), label: '', labelWidth: 0 })),
+		events: layout.events.map((placed) => ({ ...placed, x: xOf(placed.id), label: '', labelWidth: 0, side: 'right' as const })),
 		clusters: layout.clusters.map((cluster) => ({ ids: cluster.ids, x: xOf(cluster.ids[0]!), x2: xOf(cluster.ids[cluster.ids.length - 1]!) }))
 	};
 }

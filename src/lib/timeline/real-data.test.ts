@@ -85,6 +85,37 @@ describe('events.json', () => {
 	it('events.json has more than one event in October 2025', () => {
 		expect(events.filter((event) => event.date.text.startsWith('2025-10')).length).toBeGreaterThan(1);
 	});
+
+	/* ---- labels and key events, for the plot */
+
+	it('every event in events.json has a short label', () => {
+		expect(events.filter((event) => event.label === null).map((event) => event.id)).toEqual([]);
+	});
+
+	it('the labels in events.json are unique', () => {
+		const labels = events.map((event) => event.label);
+		expect(labels.filter((label, i) => labels.indexOf(label) !== i)).toEqual([]);
+	});
+
+	// The brief names these: the post-Soviet ties of 1991, Iran's first nuclear power plant (2013),
+	// the Shahed drones (2022), BRICS (2023), the treaty of 17 January 2025 and the statements of
+	// October 2025 (Peskov's, quoted on the record; the Iranian officials are not named).
+	it.each([
+		'post-soviet-relationship',
+		'bushehr-nuclear-plant',
+		'shahed-drones',
+		'iran-joins-brics',
+		'treaty-signed',
+		'peskov-iran-partner-jcpoa'
+	])('events.json marks %s as a key event', (id) => {
+		expect(events.find((event) => event.id === id)?.key).toBe(true);
+	});
+
+	it('events.json keeps its key events few (6 to 9), so the plot can name each at first glance', () => {
+		const keys = events.filter((event) => event.key).length;
+		expect(keys).toBeGreaterThanOrEqual(6);
+		expect(keys).toBeLessThanOrEqual(9);
+	});
 });
 
 describe('data.ts', () => {

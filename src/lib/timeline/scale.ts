@@ -32,3 +32,20 @@ export function domainFor(times: readonly number[]): TimeDomain {
 	const pad = (end - start) * PADDING;
 	return [new Date(start - pad), new Date(end + pad)];
 }
+
+/** A zoomed view of a base scale: where an instant is drawn (px), and the instant at a pixel. */
+export interface ViewScale {
+	(time: Date | number): number;
+	invert(x: number): Date;
+}
+
+/**
+ * The base scale seen through d3-zoom's transform: x = k × base(t) + tx. Not d3's rescaleX, which
+ * re-interpolates between the base range's stops: exact for a linear scale, but an evenly spaced
+ * scale (spacing.ts) has a kink at every event, and a rescaled copy would cut across them.
+ */
+export function viewScale(base: TimeScale, { k, x }: { k: number; x: number }): ViewScale {
+	const scale = (time: Date | number) => k * base(time) + x;
+	scale.invert = (px: number) => base.invert((px - x) / k);
+	return scale;
+}

@@ -72,7 +72,11 @@ export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, meas
 		parts.push(
 			`<g class="mark" data-event-id="${attr(mark.id)}">` +
 				`<path transform="translate(${n(mark.x - MARK_SIZE / 2)} ${n(top)}) scale(${MARK_SIZE / 14})" d="${SHAPE_PATHS[mark.shape]}" fill="${mark.hollow ? p.bg : colour}" stroke="${colour}" stroke-width="${mark.hollow ? 1.8 : 1}"/>` +
-				(mark.label ? text(mark.x + MARK_SIZE / 2 + 4, top + 12, mark.label, ` font-size="13" font-weight="500" fill="${p.fg}"`) : '') +
+				(mark.label
+					? mark.labelSide === 'left'
+						? text(mark.x - MARK_SIZE / 2 - 4, top + 12, mark.label, ` font-size="13" font-weight="500" text-anchor="end" fill="${p.fg}"`)
+						: text(mark.x + MARK_SIZE / 2 + 4, top + 12, mark.label, ` font-size="13" font-weight="500" fill="${p.fg}"`)
+					: '') +
 				'</g>'
 		);
 	}
@@ -86,10 +90,17 @@ export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, meas
 	const axis = geometry.axisTop;
 	parts.push(`<line x1="0" x2="${width}" y1="${axis}" y2="${axis}" stroke="${p.lineStrong}"/>`);
 	if (scene.period) parts.push(`<rect x="${n(scene.period.x)}" y="${axis - 3}" width="${n(scene.period.width)}" height="5" rx="2" fill="${p.focus}"/>`);
+	for (const { x } of scene.breaks) {
+		// As on the page: a gap in the axis line between two slanted strokes.
+		parts.push(
+			`<g class="break"><rect x="${n(x - 4)}" y="${axis - 5}" width="8" height="10" fill="${p.bg}"/>`,
+			`<path d="M${n(x - 5.5)} ${axis + 5}L${n(x - 0.5)} ${axis - 5}M${n(x + 0.5)} ${axis + 5}L${n(x + 5.5)} ${axis - 5}" stroke="${p.lineStrong}" stroke-width="1.5"/></g>`
+		);
+	}
 	for (const tick of scene.ticks) {
 		parts.push(
 			`<g class="tick" data-time="${new Date(tick.time).toISOString()}"><line x1="${n(tick.x)}" x2="${n(tick.x)}" y1="${axis}" y2="${axis + 7}" stroke="${p.lineStrong}"/>`,
-			text(tick.x, axis + 22, tick.label, ` font-size="12" text-anchor="middle" fill="${p.fgMuted}"`) + '</g>'
+			text(tick.labelX, axis + 22, tick.label, ` font-size="12" text-anchor="middle" fill="${p.fgMuted}"`) + '</g>'
 		);
 	}
 	const total = height + HEADER + FOOTER;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { zoomIdentity } from 'd3-zoom';
 import { dataPaths, loadTimeline } from '../server/data.ts';
 import { filterEvents, NO_FILTER, type EventFilter } from './filters.ts';
-import { createTimeScale } from './scale.ts';
+import { createBaseScale, type Spacing } from './spacing.ts';
 import { buildScene, clusterRange, findInScene, isInView, sceneData, sceneGeometry, type Scene } from './scene.ts';
 import { sceneToSvg, type Palette } from './scene-svg.ts';
 import { THEME_IDS } from './themes.ts';
@@ -27,12 +27,15 @@ interface View {
 	range?: [Date, Date];
 	filter?: EventFilter;
 	selectedId?: string;
+	/** The time scale unless said. */
+	spacing?: Spacing;
 }
 
-function sceneOf({ width, range, filter = NO_FILTER, selectedId }: View): Scene {
-	const base = createTimeScale(data.domain, width);
+function sceneOf({ width, range, filter = NO_FILTER, selectedId, spacing = 'time' }: View): Scene {
+	const events = filterEvents(timeline.events, filter);
+	const base = createBaseScale(spacing, data.domain, events.map((event) => event.time), width);
 	return buildScene({
-		events: filterEvents(timeline.events, filter),
+		events,
 		eventsById: new Map(timeline.events.map((event) => [event.id, event])),
 		eras: timeline.eras,
 		base,
@@ -75,8 +78,27 @@ const VIEWS: { name: string; view: View; scheme: 'light' | 'dark' }[] = [
 	{ name: 'january-2025', view: { width: 1200, range: [utc(2025, 0, 1), utc(2025, 1, 1)], selectedId: 'treaty-signed' }, scheme: 'light' },
 	{ name: 'military-security', view: { width: 1200, filter: { ...NO_FILTER, themes: ['military-security'] } }, scheme: 'light' },
 	{ name: 'phone-360', view: { width: 360 }, scheme: 'light' },
-	{ name: 'full-range-dark', view: { width: 1200 }, scheme: 'dark' }
+	{ name: 'full-range-dark', view: { width: 1200 }, scheme: 'dark' },
+	// The first view at 1280 px (an 820 px plot beside the panel), evenly spaced.
+	{ name: 'even-full-range', view: { width: 820, spacing: 'even' }, scheme: 'light' },
+	{ name: 'even-january-2025', view: { width: 1200, spacing: 'even', range: [utc(2025, 0, 1), utc(2025, 1, 1)], selectedId: 'treaty-signed' }, scheme: 'light' },
+	{ name: 'even-phone-360', view: { width: 360, spacing: 'even' }, scheme: 'dark' }
 ];
+
+/**
+ * Where even spacing puts `time` when the whole domain is in view, by the README's rule: each
+ * distinct event time gets an equal slot, its events at the slot's centre, and times between two
+ * stops (and between the domain's ends and the first and last) lie on the straight line between.
+ */
+function evenX(time: number, eventTimes: readonly number[], width: number): number {
+	const stops = [...new Set(eventTimes)].sort((a, b) => a - b);
+	const slot = width / stops.length;
+	const points = [[data.domain[0].getTime(), 0], ...stops.map((t, i) => [t, (i + 0.5) * slot]), [data.domain[1].getTime(), width]] as [number, number][];
+	const i = points.findIndex(([t]) => t >= time);
+	const [t0, x0] = points[Math.max(0, i - 1)]!;
+	const [t1, x1] = points[i]!;
+	return t1 === t0 ? x1 : x0 + ((time - t0) / (t1 - t0)) * (x1 - x0);
+}
 
 describe('golden scenes of events.json', () => {
 	it.each(VIEWS)('the $name scene draws as scene-golden/$name.svg', async ({ name, view, scheme }) => {
@@ -101,11 +123,18 @@ describe('every scene', () => {
 		const scene = sceneOf(view);
 		expect(scene.ticks.length).toBeGreaterThanOrEqual(2);
 		const [from, to] = scene.range.map((d) => d.getTime()) as [number, number];
+		const times = filterEvents(timeline.events, view.filter ?? NO_FILTER).map((event) => event.time);
 		for (const tick of scene.ticks) {
 			expect(tick.x).toBeGreaterThanOrEqual(-1e-6);
 			expect(tick.x).toBeLessThanOrEqual(view.width + 1e-6);
-			expect(tick.x).toBeCloseTo(((tick.time - from) / (to - from)) * view.width, 6);
+			if (view.spacing !== 'even') expect(tick.x).toBeCloseTo(((tick.time - from) / (to - from)) * view.width, 6);
+			else if (!view.range) expect(tick.x).toBeCloseTo(evenX(tick.time, times, view.width), 6);
+			// The label stays inside the plot.
+			expect(tick.labelX - measure(tick.label) / 2).toBeGreaterThanOrEqual(0);
+			expect(tick.labelX + measure(tick.label) / 2).toBeLessThanOrEqual(view.width);
 		}
+		// Ticks go left to right in time.
+		for (let i = 1; i < scene.ticks.length; i++) expect(scene.ticks[i]!.time).toBeGreaterThan(scene.ticks[i - 1]!.time);
 	});
 
 	it('marks in one lane are at least 22 px apart and labels never reach the next mark', () => {
@@ -113,10 +142,13 @@ describe('every scene', () => {
 			const scene = sceneOf(view);
 			const lanes = new Map<number, typeof scene.marks>();
 			for (const mark of scene.marks) lanes.set(mark.lane, [...(lanes.get(mark.lane) ?? []), mark]);
+			// From a mark's label start (left labels) to its label end (right labels).
+			const start = (mark: Scene['marks'][number]) => (mark.labelSide === 'left' ? mark.x - 12 - measure(mark.label) : mark.x);
+			const end = (mark: Scene['marks'][number]) => (mark.labelSide === 'right' ? mark.x + 12 + measure(mark.label) : mark.x);
 			for (const marks of lanes.values()) {
 				for (let i = 1; i < marks.length; i++) {
 					expect(marks[i]!.x - marks[i - 1]!.x).toBeGreaterThanOrEqual(22);
-					expect(marks[i - 1]!.x + 12 + measure(marks[i - 1]!.label)).toBeLessThanOrEqual(marks[i]!.x);
+					expect(end(marks[i - 1]!)).toBeLessThanOrEqual(start(marks[i]!));
 				}
 			}
 		}
@@ -135,6 +167,32 @@ describe('every scene', () => {
 		const [d0, d1] = data.domain.map((d) => d.getTime()) as [number, number];
 		expect(scene.overview.brush.x).toBeCloseTo(((utc(2025, 0, 1).getTime() - d0) / (d1 - d0)) * 1200, 6);
 		expect(scene.overview.brush.width).toBe(6);
+	});
+});
+
+describe('even spacing', () => {
+	const scene = sceneOf({ width: 820, spacing: 'even' });
+	const times = timeline.events.map((event) => event.time);
+
+	it('places every mark at its slot: the n-th distinct time at (n + ½) × width / slots', () => {
+		for (const mark of scene.marks) expect(mark.x, mark.id).toBeCloseTo(evenX(timeline.events.find((e) => e.id === mark.id)!.time, times, 820), 6);
+	});
+
+	it('names every key event and at least half of all events in full (title or short label) at first sight', () => {
+		const whole = (id: string, label: string) => {
+			const event = timeline.events.find((e) => e.id === id)!;
+			return label !== '' && (label === event.title || label === event.label);
+		};
+		const named = new Set([...scene.marks.filter((m) => whole(m.id, m.label)).map((m) => m.id), ...scene.spans.filter((s) => whole(s.id, s.label)).map((s) => s.id)]);
+		for (const event of timeline.events.filter((e) => e.key)) expect(named.has(event.id), `${event.id} is named`).toBe(true);
+		expect(named.size).toBeGreaterThanOrEqual(timeline.events.length / 2);
+	});
+
+	it('breaks the axis where whole years hold no event, between the two events either side', () => {
+		const years = [...new Set(timeline.events.map((e) => new Date(e.time).getUTCFullYear()))].sort((a, b) => a - b);
+		const gaps = years.slice(1).filter((year, i) => year - years[i]! >= 2);
+		expect(scene.breaks.length).toBe(gaps.length);
+		expect(scene.breaks.map((b) => b.skipped)[0]).toBe(`${years[0]! + 1}–${years[1]! - 1}`);
 	});
 });
 

@@ -8,10 +8,11 @@ import type { ZoomTransform } from 'd3-zoom';
 import { formatEventDate, formatUTC } from './dates.ts';
 import { eventButtonName, type Era, type Timeline, type TimelineEvent } from './events.ts';
 import { SPAN_ROW, type PlotGeometry } from './geometry.ts';
-import { layoutEvents, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
+import { labelFor, layoutEvents, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
 import { densestDay, plotGeometry } from './geometry.ts';
-import { domainFor, type TimeDomain, type TimeScale } from './scale.ts';
+import { domainFor, viewScale, type TimeDomain, type TimeScale, type ViewScale } from './scale.ts';
 import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
+import { axisBreaks, evenTicks, PRECISION_LEVEL, slotCount, stopsOf } from './spacing.ts';
 import { ticksFor } from './ticks.ts';
 import { MIN_VISIBLE_MS } from './zoom.ts';
 
@@ -28,6 +29,8 @@ export const MIN_BRUSH = 6;
 /** Era names are drawn only on bands at least this wide (px), 12 px type where marks have 13 px. */
 const ERA_NAME_MIN_WIDTH = 40;
 const ERA_TYPE = 12 / 13;
+/** Tick labels are 0.8rem (12.8 px) where marks have 13 px. */
+const TICK_TYPE = 12.8 / 13;
 /** A bar's border and padding either side of its label, and an era name's (px). */
 const SPAN_PADDING = 16;
 const ERA_PADDING = 12;
@@ -67,6 +70,8 @@ export interface SceneMark {
 	/** The label as drawn ('' when there is no room), and the full title when it is cut. */
 	label: string;
 	title: string | null;
+	/** Which side of the glyph the label is drawn on. */
+	labelSide: 'right' | 'left';
 	theme: ThemeId;
 	shape: MarkShape;
 	hollow: boolean;
@@ -120,6 +125,14 @@ export interface SceneTick {
 	time: number;
 	x: number;
 	label: string;
+	/** The label's centre: under the tick, or moved in just enough to stay inside the plot. */
+	labelX: number;
+}
+
+/** Where an evenly spaced axis skips whole years (x), and which ("2001–2008"). */
+export interface SceneBreak {
+	x: number;
+	skipped: string;
 }
 
 /** The overview strip's brush: the part of it that changes with the view. */
@@ -142,6 +155,8 @@ export interface Scene {
 	marks: SceneMark[];
 	clusters: SceneCluster[];
 	ticks: SceneTick[];
+	/** Breaks in an evenly spaced axis; none on a time scale. */
+	breaks: SceneBreak[];
 	/** The open event's period on the axis (a whole year for "2013"), or null. */
 	period: { x: number; width: number } | null;
 	overview: SceneOverview;
@@ -187,8 +202,8 @@ export const isBar = (event: TimelineEvent, spanRows: ReadonlyMap<string, number
 
 export function buildScene(input: SceneInput): Scene {
 	const { events, eras, base, transform, width, geometry, spanRows, measure } = input;
-	const scale = base.copy().domain(base.range().map((x) => base.invert((x - transform.x) / transform.k)));
-	const range = scale.domain() as [Date, Date];
+	const scale = viewScale(base, transform);
+	const range: [Date, Date] = [scale.invert(0), scale.invert(width)];
 	const byId = input.eventsById;
 	const flags = (id: string) => ({ selected: input.selectedId === id, current: input.currentId === id });
 
@@ -196,7 +211,7 @@ export function buildScene(input: SceneInput): Scene {
 	const layout = input.moveFrom
 		? moveLayout(input.moveFrom, (id) => scale(byId.get(id)!.time))
 		: layoutEvents(
-				points.map((event) => ({ id: event.id, x: scale(event.time), label: event.title })),
+				points.map((event) => ({ id: event.id, x: scale(event.time), label: event.title, short: event.label, key: event.key })),
 				{ lanes: geometry.lanes, markGap: 22, markWidth: MARK_SIZE + LABEL_GAP, minLabelWidth: 64, width, overscan: 400, measure }
 			);
 
@@ -212,6 +227,7 @@ export function buildScene(input: SceneInput): Scene {
 			lane: placed.lane,
 			label,
 			title: label === event.title ? null : event.title,
+			labelSide: placed.side,
 			theme: theme.id,
 			shape: theme.shape,
 			hollow: event.context,
@@ -236,7 +252,7 @@ export function buildScene(input: SceneInput): Scene {
 					width: barWidth,
 					y: geometry.spanTop + spanRows.get(event.id)! * SPAN_ROW,
 					title: event.title,
-					label: truncateLabel(event.title, barWidth - SPAN_PADDING, measure),
+					label: labelFor(event.title, event.label, barWidth - SPAN_PADDING, measure),
 					theme: event.themes[0]!,
 					hollow: event.context,
 					name: eventButtonName(event),
@@ -272,7 +288,11 @@ export function buildScene(input: SceneInput): Scene {
 		spans,
 		marks,
 		clusters,
-		ticks: ticksFor(range[0], range[1], width).map((tick) => ({ ...tick, x: scale(tick.time) })),
+		// An evenly spaced base (spacing.ts) has a stop per event time: its axis ticks where events are.
+		ticks: (slotCount(base) > 0 ? evenTicks(stopsOf(base), scale, width, precisionLevels(events)) : ticksFor(range[0], range[1], width).map((tick) => ({ ...tick, x: scale(tick.time) }))).map(
+			(tick) => ({ ...tick, labelX: insidePlot(tick.x, (measure(tick.label) * TICK_TYPE) / 2 + 1, width) })
+		),
+		breaks: slotCount(base) > 0 ? axisBreaks(stopsOf(base), scale, width) : [],
 		period: periodOf(input.selectedId ? byId.get(input.selectedId) : undefined, scale, width),
 		overview: overviewOf(input, range),
 		tabStopId,
@@ -280,7 +300,17 @@ export function buildScene(input: SceneInput): Scene {
 	};
 }
 
-function eraBands(eras: readonly Era[], scale: TimeScale, width: number, height: number, measure: (text: string) => number): SceneEra[] {
+/** The finest date precision of the events at each axis time, as a tick level (spacing.ts). */
+function precisionLevels(events: readonly TimelineEvent[]): (time: number) => number {
+	const levels = new Map<number, number>();
+	for (const event of events) levels.set(event.time, Math.max(levels.get(event.time) ?? 0, PRECISION_LEVEL[event.date.precision]));
+	return (time) => levels.get(time) ?? 0;
+}
+
+/** `x`, moved so that `half` px either side of it stays inside [0, width]. */
+const insidePlot = (x: number, half: number, width: number) => Math.min(Math.max(x, half), Math.max(half, width - half));
+
+function eraBands(eras: readonly Era[], scale: ViewScale, width: number, height: number, measure: (text: string) => number): SceneEra[] {
 	return eras.flatMap((era, i): SceneEra[] => {
 		const left = Math.max(0, scale(era.start.start));
 		const right = Math.min(width, scale(era.end.start));
@@ -299,7 +329,7 @@ function eraBands(eras: readonly Era[], scale: TimeScale, width: number, height:
 	});
 }
 
-function periodOf(event: TimelineEvent | undefined, scale: TimeScale, width: number): Scene['period'] {
+function periodOf(event: TimelineEvent | undefined, scale: ViewScale, width: number): Scene['period'] {
 	if (!event) return null;
 	const start = Math.max(-2, scale(event.date.start));
 	const end = scale(event.end ? event.end.end : event.date.end);

@@ -2,7 +2,7 @@
  * The shape of events.json, as one valibot schema. Each message is the "expected" half of an error
  * (`events[3].date: expected "YYYY", "YYYY-MM" or "YYYY-MM-DD", got "12/3/99"`), so every schema
  * names what it wants. Checks that need more than one field (unique ids, known sources, verbatim
- * excerpts) live in validate.ts.
+ * excerpts, a label that repeats its title) live in validate.ts.
  */
 import * as v from 'valibot';
 import { parsePartialDate } from './dates.ts';
@@ -26,6 +26,28 @@ const partialDate = v.pipe(
 		'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
 	),
 	v.check((value) => parsePartialDate(value) !== null, 'expected a real calendar date')
+);
+
+/** The longest label the plot draws (in characters, counted by code point). */
+export const LABEL_MAX = 28;
+
+/**
+ * An event's short label for the plot, where the full title does not fit: written to fit, so never a
+ * title cut with "…". That it differs from the title is checked in validate.ts.
+ */
+const label = v.pipe(
+	v.string(`expected a short label (a string of at most ${LABEL_MAX} characters)`),
+	v.check((value) => value.trim().length > 0, 'expected a non-empty label'),
+	v.check((value) => !/[\r\n\u2028\u2029]/.test(value), 'expected a label on one line (no line breaks)'),
+	v.check((value) => value === value.trim(), 'expected a label without leading or trailing spaces'),
+	v.check(
+		(value) => [...value].length <= LABEL_MAX,
+		(issue) => `expected a label of at most ${LABEL_MAX} characters (this one has ${[...String(issue.input)].length})`
+	),
+	v.check(
+		(value) => !/(…|\.\.\.)$/.test(value),
+		'expected a label written to fit, not a cut title ending in "…" or "..."'
+	)
 );
 
 const slug = v.pipe(
@@ -135,6 +157,10 @@ export const EventSchema = v.strictObject(
 		/** Where the date and its precision come from: stated in the citations, inferred from them, or outside them. */
 		dateBasis: v.picklist(DATE_BASES, `expected one of ${list(DATE_BASES)}`),
 		title: text(),
+		/** A short label (ours, like the title) that the plot shows where the full title does not fit. */
+		label: v.optional(label),
+		/** An event that carries the story: the plot gives its label priority at every zoom. */
+		key: v.optional(v.boolean('expected true or false')),
 		summary: text(),
 		themes: v.pipe(
 			v.array(v.picklist(THEME_IDS, `expected one of ${list(THEME_IDS)}`), 'expected a list of themes'),

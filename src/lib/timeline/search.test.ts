@@ -40,6 +40,8 @@ function textEvent(
 		dateBasis: 'sources',
 		corrections: [],
 		title: text.title ?? 'Untitled',
+		label: null,
+		key: false,
 		summary: text.summary ?? 'No summary.',
 		notes: text.note === undefined ? [] : [{ kind: 'editorial', text: text.note }],
 		themes: ['diplomacy'],

@@ -4,6 +4,7 @@
  */
 import { parsePartialDate } from './dates.ts';
 import { SOURCE_TYPES, type SourceType } from './source-types.ts';
+import { DEFAULT_SPACING, isSpacing, type Spacing } from './spacing.ts';
 import { isThemeId, type ThemeId } from './themes.ts';
 
 export interface UrlState {
@@ -19,6 +20,8 @@ export interface UrlState {
 	/** Whether context events are shown; true by default, so only false is ever written. */
 	context?: boolean;
 	q?: string;
+	/** How events are placed; only the non-default is written. */
+	spacing?: Spacing;
 }
 
 /** The ids a link may name; others are dropped, so a stale link still opens the page. */
@@ -91,6 +94,9 @@ export function parseUrlState(params: URLSearchParams, vocabulary: UrlVocabulary
 
 	const q = normaliseQuery(read(params, 'q') ?? '');
 	if (q) state.q = q;
+
+	const spacing = read(params, 'spacing');
+	if (isSpacing(spacing)) state.spacing = spacing;
 	return state;
 }
 
@@ -102,8 +108,8 @@ const encode = (value: string) => new URLSearchParams({ v: value }).toString().s
  * and empty values left out, commas in lists left readable. "" when there is nothing to write.
  */
 export function serialiseUrlState(state: UrlState): string {
-	const { event, from, to, themes, sources, types, context, q } = state;
-	const values = { event, from, to, themes, sources, types, context: context === false ? '0' : '', q };
+	const { event, from, to, themes, sources, types, context, q, spacing } = state;
+	const values = { event, from, to, themes, sources, types, context: context === false ? '0' : '', q, spacing: spacing === DEFAULT_SPACING ? '' : spacing };
 	const written = Object.entries(values).flatMap(([key, value]) => {
 		const items = [value ?? []].flat().filter((item) => item.trim() !== '');
 		return items.length ? [`${key}=${items.map(encode).join(',')}`] : [];

@@ -320,6 +320,72 @@ describe('validateTimelineData', () => {
 			name: 'no updated date',
 			mutate: (d) => delete d.updated,
 			problems: ['updated: expected this required field, got nothing']
+		},
+		/* ---- the short label and the key flag ---- */
+		{
+			name: 'label: 42',
+			mutate: (d) => (d.events[0].label = 42),
+			problems: ['events[0].label: expected a short label (a string of at most 28 characters), got 42']
+		},
+		{
+			name: 'an empty label',
+			mutate: (d) => (d.events[0].label = ''),
+			problems: ['events[0].label: expected a non-empty label, got ""']
+		},
+		{
+			name: 'a blank label',
+			mutate: (d) => (d.events[0].label = '   '),
+			problems: ['events[0].label: expected a non-empty label, got "   "']
+		},
+		{
+			name: 'a label with a line break',
+			mutate: (d) => (d.events[0].label = 'Joins\nBRICS'),
+			problems: ['events[0].label: expected a label on one line (no line breaks), got "Joins\\nBRICS"']
+		},
+		{
+			name: 'a label with a leading space',
+			mutate: (d) => (d.events[0].label = ' Joins BRICS'),
+			problems: ['events[0].label: expected a label without leading or trailing spaces, got " Joins BRICS"']
+		},
+		{
+			name: 'a label with a trailing space',
+			mutate: (d) => (d.events[0].label = 'Joins BRICS '),
+			problems: ['events[0].label: expected a label without leading or trailing spaces, got "Joins BRICS "']
+		},
+		{
+			name: 'a label of 29 characters',
+			mutate: (d) => (d.events[0].label = 'Iran becomes a BRICS member!!'),
+			problems: ['events[0].label: expected a label of at most 28 characters (this one has 29), got "Iran becomes a BRICS member!!"']
+		},
+		{
+			name: 'a label of 40 characters',
+			mutate: (d) => (d.events[0].label = 'Iran enters the BRICS bloc of economies!'),
+			problems: ['events[0].label: expected a label of at most 28 characters (this one has 40), got "Iran enters the BRICS bloc of economies!"']
+		},
+		{
+			name: 'a label cut with "…"',
+			mutate: (d) => (d.events[0].label = 'Iran joins BRI…'),
+			problems: ['events[0].label: expected a label written to fit, not a cut title ending in "…" or "...", got "Iran joins BRI…"']
+		},
+		{
+			name: 'a label cut with "..."',
+			mutate: (d) => (d.events[0].label = 'Iran joins BRI...'),
+			problems: ['events[0].label: expected a label written to fit, not a cut title ending in "…" or "...", got "Iran joins BRI..."']
+		},
+		{
+			name: 'a label that is the title',
+			mutate: (d) => (d.events[0].label = 'Iran joins BRICS'),
+			problems: ['events[0].label: expected a short label other than the title (the title is shown where it fits), got "Iran joins BRICS"']
+		},
+		{
+			name: 'key: "yes"',
+			mutate: (d) => (d.events[0].key = 'yes'),
+			problems: ['events[0].key: expected true or false, got "yes"']
+		},
+		{
+			name: 'key: 1',
+			mutate: (d) => (d.events[0].key = 1),
+			problems: ['events[0].key: expected true or false, got 1']
 		}
 	];
 
@@ -329,6 +395,31 @@ describe('validateTimelineData', () => {
 		const result = validateTimelineData(data, fixtureTexts());
 		expect(result.problems).toEqual(problems);
 		expect(result.data).toBeNull();
+	});
+
+	it.each([
+		{ label: 'Joins BRICS', key: true },
+		{ label: 'Joins BRICS', key: false },
+		// 28 characters counted by code point: the rocket is one character but two UTF-16 units.
+		{ label: `${'x'.repeat(27)}🚀`, key: true },
+		{ label: 'Iran… joins BRICS', key: true },
+		{ label: 'Joins BRICS (2023)', key: undefined }
+	])('validateTimelineData(data with label $label and key $key) accepts them', ({ label, key }) => {
+		const data = validFixture();
+		Object.assign(data.events[0], { label }, key === undefined ? {} : { key });
+		expect(validateTimelineData(data, fixtureTexts())).toEqual({ data, problems: [] });
+	});
+
+	it('validateTimelineData(data with bad labels on two events) reports both at once', () => {
+		const data = validFixture();
+		data.events[0].label = 'Iran enters the BRICS bloc of economies!';
+		data.events[1].label = 'Treaty signed';
+		data.events[1].key = 'yes';
+		expect(validateTimelineData(data, fixtureTexts()).problems).toEqual([
+			'events[0].label: expected a label of at most 28 characters (this one has 40), got "Iran enters the BRICS bloc of economies!"',
+			'events[1].key: expected true or false, got "yes"',
+			'events[1].label: expected a short label other than the title (the title is shown where it fits), got "Treaty signed"'
+		]);
 	});
 
 	it.each([
@@ -482,6 +573,7 @@ describe('reader-facing text never names a source by an id or file number', () =
 		['a summary', (d, t) => (d.events[0].summary = t), 'Source 000 says Iran joined.', '000'],
 		['a summary', (d, t) => (d.events[0].summary = t), 'Noori (004) writes that ties grew.', '004'],
 		['a title', (d, t) => (d.events[0].title = t), 'Zuesse (003) on Russia', '003'],
+		['a label', (d, t) => (d.events[0].label = t), 'Per s1', 's1'],
 		['a summary', (d, t) => (d.events[0].summary = t), 'As s1 reports, the treaty was signed.', 's1'],
 		['a note', (d, t) => (d.events[0].notes = [{ kind: 'editorial', text: t }]), 'See a.txt for the wording.', 'a.txt'],
 		['a correction', (d, t) => (d.events[0].corrections = [{ date: '2026-12-01', text: t }]), 'Credited to S2 before.', 'S2'],

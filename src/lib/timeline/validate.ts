@@ -1,7 +1,8 @@
 /**
  * Validation of events.json: the schema, then the checks that span fields (unique ids, known
- * sources, spans that end after they start, excerpts verbatim in their source). Every problem is
- * reported at once, each as `path: expected …, got …`, so one build run lists everything to fix.
+ * sources, spans that end after they start, labels that differ from their title, excerpts verbatim
+ * in their source). Every problem is reported at once, each as `path: expected …, got …`, so one
+ * build run lists everything to fix.
  */
 import * as v from 'valibot';
 import { extentIn } from './context.js';
@@ -188,6 +189,7 @@ function readerTextProblems(root: Loose, sources: Loose[], events: Loose[], eras
 	});
 	events.forEach((event, i) => {
 		check(['events', i, 'title'], event.title);
+		check(['events', i, 'label'], event.label);
 		check(['events', i, 'summary'], event.summary);
 		asList(event.notes).forEach((note, k) => check(['events', i, 'notes', k, 'text'], note.text));
 		asList(event.corrections).forEach((correction, k) => check(['events', i, 'corrections', k, 'text'], correction.text));
@@ -239,6 +241,10 @@ function crossFieldProblems(raw: unknown, texts: SourceTexts): string[] {
 		if (!endsAfterStart(era.start, era.end)) problems.push(problem(['eras', i, 'end'], `expected a date after start (${era.start})`, era.end));
 	});
 	events.forEach((event, i) => {
+		// The plot shows the title where it fits and the label elsewhere: a label that repeats the title adds nothing.
+		if (typeof event.label === 'string' && typeof event.title === 'string' && event.label.trim() === event.title.trim()) {
+			problems.push(problem(['events', i, 'label'], 'expected a short label other than the title (the title is shown where it fits)', event.label));
+		}
 		if (event.end !== undefined && !endsAfterStart(event.date, event.end)) {
 			problems.push(problem(['events', i, 'end'], `expected a date after date (${event.date})`, event.end));
 		}

@@ -5,23 +5,36 @@
  * input obeys the same rule; the transforms made here keep k inside the extent but leave x to it.
  */
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import type { TimeScale } from './scale.ts';
+import { viewScale, type TimeScale } from './scale.ts';
 
 const DAY = 86_400_000;
 /** The closest zoom shows about a week: enough to tell apart the days of January 2025. */
 export const MIN_VISIBLE_MS = 7 * DAY;
 
-/** [min, max] zoom factors: the whole domain down to about a week. */
+/** With even spacing, the closest zoom shows about this many events' slots across the plot. */
+export const MIN_VISIBLE_SLOTS = 3;
+
+/**
+ * [min, max] zoom factors: the whole domain down to about a week on a time scale, and down to
+ * about three events' slots with even spacing (spacing.ts), where a week may hold none or twenty.
+ */
 export function scaleExtentFor(base: TimeScale): [number, number] {
-	const [start, end] = base.domain() as [Date, Date];
+	const domain = base.domain() as Date[];
+	const slots = domain.length - 2;
+	if (slots > 0) return [1, Math.max(1, slots / MIN_VISIBLE_SLOTS)];
+	const [start, end] = domain as [Date, Date];
 	return [1, Math.max(1, (end.getTime() - start.getTime()) / MIN_VISIBLE_MS)];
 }
 
 /** The dates visible when `transform` is applied to `base`. */
 export function visibleRange(base: TimeScale, transform: ZoomTransform): [Date, Date] {
-	const [start, end] = transform.rescaleX(base).domain() as [Date, Date];
-	return [start, end];
+	const [r0, r1] = ends(base.range());
+	const view = viewScale(base, transform);
+	return [view.invert(r0), view.invert(r1)];
 }
+
+/** The first and last of a scale's stops (two on a time scale, one per event time when evenly spaced). */
+export const ends = <T>(stops: readonly T[]): [T, T] => [stops[0]!, stops[stops.length - 1]!];
 
 const clamp = (k: number, [kMin, kMax]: [number, number]) => Math.min(kMax, Math.max(kMin, k));
 
@@ -31,7 +44,7 @@ const clamp = (k: number, [kMin, kMax]: [number, number]) => Math.min(kMax, Math
  * inside the data (the zoom wiring's constrain does that).
  */
 export function rangeTransform(base: TimeScale, [from, to]: [Date, Date]): ZoomTransform {
-	const [r0, r1] = base.range() as [number, number];
+	const [r0, r1] = ends(base.range());
 	const x0 = base(from);
 	const x1 = base(to);
 	if (!(x1 > x0)) return zoomIdentity;
