@@ -158,7 +158,8 @@ test.describe('on a host page of another origin', () => {
 	});
 
 	test('keys on the host page do nothing to the timeline until it has focus', async ({ page }) => {
-		const frame = await openHost(page, embedMarkup());
+		// On the time scale: the zoom is checked with its arithmetic.
+		const frame = await openHost(page, embedMarkup('?spacing=time'));
 		await expectFitted(page);
 		const inner = await frameOf(page);
 		const before = await settledRange(inner);
@@ -260,7 +261,8 @@ test.describe('on a host page of another origin', () => {
 	});
 
 	test('the snippet from the main page shows the same view on another site', async ({ page }) => {
-		await page.goto('/');
+		// On the time scale, whose zoom arithmetic is checked below; the snippet carries ?spacing=time.
+		await page.goto('/?spacing=time');
 		const mainPlot = page.getByRole('group', { name: /^Events from/ });
 		await expect(mainPlot.locator('button[data-event-id]').first()).toBeVisible();
 		// The whole range: the first view without URL parameters.
@@ -434,7 +436,8 @@ test.describe('the /embed page', () => {
 	});
 
 	test('from and to set the visible range: from the start of `from` to the end of `to`', async ({ page }) => {
-		await page.goto('/embed?from=2024-12-01&to=2025-02-15');
+		// On the time scale, whose arithmetic drawnView reads (spacing.test.ts covers even spacing).
+		await page.goto('/embed?from=2024-12-01&to=2025-02-15&spacing=time');
 		await expect(page.getByRole('group', { name: /^Events from/ }).locator('button[data-event-id]').first()).toBeVisible();
 		await settled(page);
 		const shown = await drawnView(page);

@@ -77,8 +77,9 @@ async function pressAndSettle(page: Page, key: string) {
 
 test.use({ reducedMotion: 'reduce' });
 
+// The zoom arithmetic below is the time scale's (spacing.test.ts covers even spacing).
 test.beforeEach(async ({ page }) => {
-	await page.goto('/');
+	await page.goto('/?spacing=time');
 	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 });
 

@@ -49,8 +49,9 @@ async function nextScrollEnd(page: Page): Promise<() => Promise<void>> {
 	return () => page.evaluate(() => (window as unknown as { scrollEnded: Promise<void> }).scrollEnded);
 }
 
+/** On the time scale: the camera's ranges are checked with its arithmetic (spacing.test.ts covers even spacing). */
 async function load(page: Page) {
-	await page.goto('/');
+	await page.goto('/?spacing=time');
 	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 }
 

@@ -20,12 +20,13 @@ const BRIEF_EVENTS = [
 	data.events.find((e) => e.date === '2025-10-23')!
 ];
 
+// The view's arithmetic below is the time scale's (spacing.test.ts covers even spacing).
 test.beforeEach(async ({ page }) => {
-	await page.goto('/');
+	await page.goto('/?spacing=time');
 	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 });
 
-test('the first view spans 1991 to 2025 with year ticks', async ({ page }) => {
+test('the first view on the time scale spans 1991 to 2025 with year ticks', async ({ page }) => {
 	const range = await visibleRange(page);
 	expect(range).toMatch(/^(1990|1991) – (2025|2026)$/);
 	const labels = await tickLabels(page);
@@ -302,6 +303,8 @@ test('keyboard only: Tab to an event, Enter opens it, Esc closes it and focus re
 });
 
 test('a cluster of events opens on click by zooming to its events', async ({ page }) => {
+	// 700 px wide: 2022–2025 fold into clusters on the time scale (at 1280 px its lanes hold them all).
+	await page.setViewportSize({ width: 700, height: 800 });
 	const cluster = plot(page).locator('button.cluster').first();
 	await expect(cluster).toHaveAccessibleName(/^\d+ more events?, /);
 	await settled(page);

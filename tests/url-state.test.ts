@@ -103,7 +103,8 @@ test.describe('a link opens the view it names', () => {
 	});
 
 	test('?from=&to= shows that range: from the start of `from` to the end of `to`', async ({ page }) => {
-		await page.goto(`/?from=${FROM}&to=${TO}`);
+		// On the time scale, whose arithmetic drawnView reads (spacing.test.ts covers even spacing).
+		await page.goto(`/?from=${FROM}&to=${TO}&spacing=time`);
 		await readyWithMarks(page);
 		await expect(panel(page)).toHaveCount(0);
 		await settled(page);
@@ -179,13 +180,13 @@ test.describe('a link opens the view it names', () => {
 		});
 	}
 
-	test('every parameter at once: event, range, themes, sources, types, context and search', async ({ page, browser }) => {
+	test('every parameter at once: event, range, themes, sources, types, context, search and spacing', async ({ page, browser }) => {
 		const filter: Filter = { themes: [X.themes[0]!, OTHER_THEME], sources: [SOURCE], types: [TYPE], context: false, q: WORD };
 		const expected = expectedEvents(filter);
 		expect(expected.map((e) => e.id)).toContain(X.id);
 		const query =
 			`?event=${encodeURIComponent(X.id)}&from=${FROM}&to=${TO}&themes=${X.themes[0]},${OTHER_THEME}` +
-			`&sources=${SOURCE}&types=${encodeURIComponent(TYPE)}&context=0&q=${encodeURIComponent(WORD)}`;
+			`&sources=${SOURCE}&types=${encodeURIComponent(TYPE)}&context=0&q=${encodeURIComponent(WORD)}&spacing=time`;
 		// The page's clock is Playwright's, so the URL's settle delay can be run through below.
 		await page.clock.install();
 		await page.goto(`/${query}`);
@@ -241,7 +242,8 @@ test.describe('a link opens the view it names', () => {
 
 test.describe('changing the view writes the URL', () => {
 	test.beforeEach(async ({ page }) => {
-		await page.goto('/');
+		// The time scale: the zoom test reads the view with its arithmetic.
+		await page.goto('/?spacing=time');
 		await readyWithMarks(page);
 	});
 

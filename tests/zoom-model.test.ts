@@ -173,7 +173,8 @@ for (const { seed, path, deck: perKind } of seeds) {
 			addEventListener('wheel', (event) => (seen.wheelDeltaY += event.deltaY), { capture: true, passive: true });
 			addEventListener('touchend', () => (seen.lastTouchEnd = performance.now()), { capture: true, passive: true });
 		});
-		await page.goto(path);
+		// The model's arithmetic is the time scale's (spacing.test.ts covers even spacing).
+		await page.goto(`${path}?spacing=time`);
 		await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 		const zoomIn = page.getByRole('button', { name: 'Zoom in', exact: true });
 		const zoomOut = page.getByRole('button', { name: 'Zoom out', exact: true });

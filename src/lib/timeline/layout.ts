@@ -5,7 +5,7 @@
  * Guarantees, for any data and zoom (lanes.test.ts checks them on the real events.json):
  * - in a lane, marks are at least `markGap` px apart, so marks never overlap;
  * - a label runs only up to the next mark in its lane, truncated with "…", or is hidden;
- * - clusters sit in their own row and are at least `markGap` px apart.
+ * - clusters sit in their own row and are at least `markGap` px apart, their "+N" pills not overlapping.
  * Labels: the full title where it fits, else the event's short label, else the short label cut.
  * Key events come first: each reserves a stretch of a lane for its mark and whole short label (on
  * the left near the plot's right edge), which other marks keep out of. The rest go into the lowest
@@ -58,6 +58,20 @@ export interface PlacedCluster {
 	x2: number;
 }
 
+/** A "+N" pill: padding before its first event, least width, gap to the next pill, text padding (px). */
+const PILL_PADDING = 6;
+const PILL_MIN_WIDTH = 30;
+const PILL_GAP = 4;
+const PILL_TEXT_PADDING = 18;
+
+/** Where a cluster's "+N" pill is drawn: from just before its first event, wide enough for both ends and its text. */
+export function pillOf(cluster: PlacedCluster, measure: (text: string) => number): { x: number; width: number; right: number; text: string } {
+	const text = `+${cluster.ids.length}`;
+	const x = cluster.x - PILL_PADDING;
+	const width = Math.max(PILL_MIN_WIDTH, cluster.x2 - cluster.x + 2 * PILL_PADDING, measure(text) + PILL_TEXT_PADDING);
+	return { x, width, right: x + width, text };
+}
+
 export interface Layout {
 	events: PlacedEvent[];
 	clusters: PlacedCluster[];
@@ -103,7 +117,8 @@ export function layoutEvents(items: readonly LayoutInput[], options: LayoutOptio
 		}
 		// Every lane is busy here: fold the event into the nearest cluster, or start one.
 		const open = clusters[clusters.length - 1];
-		if (open && item.x - open.x2 < markGap) {
+		// A new cluster's pill starts clear of the last one's (a pill is wider than a mark gap).
+		if (open && (item.x - open.x2 < markGap || item.x - PILL_PADDING < pillOf(open, measure).right + PILL_GAP)) {
 			open.ids.push(item.id);
 			open.x2 = item.x;
 		} else {

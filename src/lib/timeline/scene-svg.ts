@@ -81,7 +81,7 @@ export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, meas
 		);
 	}
 	for (const cluster of scene.clusters) {
-		const pill = Math.max(cluster.minWidth, measure(cluster.text) + 18);
+		const pill = cluster.width;
 		parts.push(
 			`<g class="cluster"><rect x="${n(cluster.x)}" y="${n(cluster.y)}" width="${n(pill)}" height="${CLUSTER_HEIGHT}" rx="12" fill="${p.bgRaised}" stroke="${p.lineStrong}"/>`,
 			text(cluster.x + pill / 2, cluster.y + 16, cluster.text, ` font-size="12" font-weight="600" text-anchor="middle" fill="${p.fg}"`) + '</g>'

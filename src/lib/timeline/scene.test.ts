@@ -191,8 +191,10 @@ describe('even spacing', () => {
 	it('breaks the axis where whole years hold no event, between the two events either side', () => {
 		const years = [...new Set(timeline.events.map((e) => new Date(e.time).getUTCFullYear()))].sort((a, b) => a - b);
 		const gaps = years.slice(1).filter((year, i) => year - years[i]! >= 2);
-		expect(scene.breaks.length).toBe(gaps.length);
-		expect(scene.breaks.map((b) => b.skipped)[0]).toBe(`${years[0]! + 1}–${years[1]! - 1}`);
+		// Breaks closer than 14 px are drawn as one that names each gap.
+		expect(scene.breaks.flatMap((b) => b.skipped.split(', ')).length).toBe(gaps.length);
+		expect(scene.breaks[0]!.skipped.split(', ')[0]).toBe(`${years[0]! + 1}–${years[1]! - 1}`);
+		for (let i = 1; i < scene.breaks.length; i++) expect(scene.breaks[i]!.x - scene.breaks[i - 1]!.x).toBeGreaterThanOrEqual(14);
 	});
 });
 

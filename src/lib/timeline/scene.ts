@@ -8,7 +8,7 @@ import type { ZoomTransform } from 'd3-zoom';
 import { formatEventDate, formatUTC } from './dates.ts';
 import { eventButtonName, type Era, type Timeline, type TimelineEvent } from './events.ts';
 import { SPAN_ROW, type PlotGeometry } from './geometry.ts';
-import { labelFor, layoutEvents, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
+import { labelFor, layoutEvents, pillOf, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
 import { densestDay, plotGeometry } from './geometry.ts';
 import { domainFor, viewScale, type TimeDomain, type TimeScale, type ViewScale } from './scale.ts';
 import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
@@ -98,9 +98,9 @@ export interface SceneSpan {
 
 export interface SceneCluster {
 	ids: string[];
-	/** Left edge and least width (px): the pill grows to fit its text. */
+	/** Left edge and width of the pill (px). */
 	x: number;
-	minWidth: number;
+	width: number;
 	y: number;
 	/** The pill's text ("+3") and its accessible name ("3 more events, 17 Jan 2025"). */
 	text: string;
@@ -263,12 +263,14 @@ export function buildScene(input: SceneInput): Scene {
 
 	const clusters = layout.clusters.map((cluster): SceneCluster => {
 		const folded = cluster.ids.map((id) => byId.get(id)!);
+		const pill = pillOf(cluster, measure);
 		return {
 			ids: cluster.ids,
-			x: Math.min(cluster.x - 6, width - 48),
-			minWidth: Math.max(30, cluster.x2 - cluster.x + 12),
+			// A pill at the right edge is moved in to stay whole.
+			x: Math.min(pill.x, width - pill.width),
+			width: pill.width,
 			y: geometry.clusterTop + 3,
-			text: `+${folded.length}`,
+			text: pill.text,
 			name: clusterName(folded),
 			anchor: cluster.x
 		};

@@ -124,6 +124,9 @@ export function evenTicks(allStops: readonly Date[], scale: ViewScale, width: nu
 	return kept.sort((a, b) => a.x - b.x);
 }
 
+/** Breaks nearer each other than this (px) are drawn as one. */
+const BREAK_SPACING = 14;
+
 /**
  * Where the evenly spaced axis skips whole calendar years (between two neighbouring stops at
  * least two years apart: 2000 then 2009 skips 2001–2008): the midpoint between them, in px of the
@@ -139,7 +142,11 @@ export function axisBreaks(allStops: readonly Date[], scale: ViewScale, width: n
 		if (after - before < 2) continue;
 		const x = (scale(stops[i - 1]!) + scale(stops[i]!)) / 2;
 		if (x < 0 || x > width) continue;
-		breaks.push({ x, skipped: after - before === 2 ? `${before + 1}` : `${before + 1}–${after - 1}` });
+		const skipped = after - before === 2 ? `${before + 1}` : `${before + 1}–${after - 1}`;
+		// Breaks closer than a break's width are drawn as one, naming every gap.
+		const last = breaks[breaks.length - 1];
+		if (last && x - last.x < BREAK_SPACING) last.skipped += `, ${skipped}`;
+		else breaks.push({ x, skipped });
 	}
 	return breaks;
 }
