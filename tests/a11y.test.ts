@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, panel, plot, test, visibleRange } from './fixtures';
+import { expect, panel, plot, test, unfold, visibleRange } from './fixtures';
 import { settled } from './view';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -71,6 +71,7 @@ const AXE_STATES: { state: string; path: string; act?: (page: Page) => Promise<u
 		state: 'a search typed in the search box ("treaty")',
 		path: '/',
 		act: async (page) => {
+			await unfold(page, 'filters');
 			await page.getByRole('searchbox').pressSequentially('treaty');
 			await expect(page.getByTestId('event-count')).toHaveText(/ of /);
 			await expect(page.locator('mark.hit').first()).toBeVisible();
@@ -80,6 +81,7 @@ const AXE_STATES: { state: string; path: string; act?: (page: Page) => Promise<u
 		state: 'a search with no results',
 		path: '/',
 		act: async (page) => {
+			await unfold(page, 'filters');
 			await page.getByRole('searchbox').fill('no such words anywhere');
 			await expect(page.getByRole('button', { name: 'Clear search and filters' })).toBeVisible();
 		},
@@ -89,16 +91,31 @@ const AXE_STATES: { state: string; path: string; act?: (page: Page) => Promise<u
 	...['Themes', 'Sources', 'Source type', 'Download'].map((name) => ({
 		state: `the ${name} menu open`,
 		path: '/',
-		act: (page: Page) => page.locator('summary', { hasText: name }).first().click(),
+		act: async (page: Page) => {
+			await unfold(page, name === 'Download' ? 'tools' : 'filters');
+			await page.locator('summary', { hasText: name }).first().click();
+		},
 		include: 'section.timeline > .filters, .toolbar',
 		lightOnly: true as const
 	})),
+	{
+		// On phones "Search & filter" (with its count of filters on) and "More tools" open; on wide
+		// screens, where both are shown as they are, the same scan of the bar.
+		state: 'the phone bar opened: "Search & filter" with a filter on, and "More tools"',
+		path: '/?themes=diplomacy',
+		act: async (page) => {
+			await unfold(page, 'filters');
+			await unfold(page, 'tools');
+		},
+		include: 'section.timeline > .filters, .toolbar'
+	},
 	{
 		state: 'the Embed dialog open (with its live preview)',
 		path: '/?event=treaty-signed',
 		act: async (page) => {
 			// On phones the open event's sheet is modal: it is closed to reach the toolbar.
 			if (await page.locator('dialog.sheet').count()) await page.keyboard.press('Escape');
+			await unfold(page, 'tools');
 			await page.getByRole('button', { name: 'Embed' }).click();
 			await expect(page.getByRole('dialog', { name: 'Embed this view' })).toBeVisible();
 			await expect(page.frameLocator('iframe.preview').locator('button[data-event-id]').first()).toBeVisible();
@@ -109,6 +126,7 @@ const AXE_STATES: { state: string; path: string; act?: (page: Page) => Promise<u
 		state: 'the Keyboard shortcuts dialog open',
 		path: '/',
 		act: async (page) => {
+			await unfold(page, 'tools');
 			await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
 			await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
 		},
@@ -375,12 +393,13 @@ const REFLOW_STATES: [string, string, ((page: Page) => Promise<unknown>) | null]
 	['/ at rest', '/', null],
 	['/ with an event open', '/?event=treaty-signed', null],
 	['/ with the Cite box open', '/?event=treaty-signed', (page) => panel(page).locator('summary', { hasText: 'Cite' }).click()],
-	['/ with the Themes menu open', '/', (page) => page.locator('summary', { hasText: 'Themes' }).click()],
-	['/ with the Sources menu open', '/', (page) => page.locator('summary', { hasText: 'Sources' }).click()],
-	['/ with the Source type menu open', '/', (page) => page.locator('summary', { hasText: 'Source type' }).click()],
-	['/ with the Download menu open', '/', (page) => page.locator('summary', { hasText: 'Download' }).click()],
-	['/ with the Embed dialog open', '/', (page) => page.getByRole('button', { name: 'Embed' }).click()],
-	['/ with the Keyboard shortcuts dialog open', '/', (page) => page.getByRole('button', { name: 'Keyboard shortcuts' }).click()],
+	['/ with the Themes menu open', '/', (page) => unfold(page, 'filters').then(() => page.locator('summary', { hasText: 'Themes' }).click())],
+	['/ with the Sources menu open', '/', (page) => unfold(page, 'filters').then(() => page.locator('summary', { hasText: 'Sources' }).click())],
+	['/ with the Source type menu open', '/', (page) => unfold(page, 'filters').then(() => page.locator('summary', { hasText: 'Source type' }).click())],
+	['/ with the Download menu open', '/', (page) => unfold(page, 'tools').then(() => page.locator('summary', { hasText: 'Download' }).click())],
+	['/ with the Embed dialog open', '/', (page) => unfold(page, 'tools').then(() => page.getByRole('button', { name: 'Embed' }).click())],
+	['/ with "Search & filter" and "More tools" open', '/?themes=diplomacy', (page) => unfold(page, 'filters').then(() => unfold(page, 'tools'))],
+	['/ with the Keyboard shortcuts dialog open', '/', (page) => unfold(page, 'tools').then(() => page.getByRole('button', { name: 'Keyboard shortcuts' }).click())],
 	['/embed with an event and the story', '/embed?event=treaty-signed&story=1', null],
 	['/embed-example.html', '/embed-example.html', null]
 ];

@@ -83,3 +83,15 @@ export function panel(page: Page): Locator {
 export function containing(text: string): RegExp {
 	return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
+
+/**
+ * On phones (below 600 px) the search and filters fold behind "Search & filter", and the tools
+ * (List view, Embed, Download, Keyboard shortcuts) behind "More tools". Opens the one that holds
+ * `what` when it is folded, as a reader would; on wide screens, where neither button is there, does
+ * nothing. The page's layout is final once its marks are drawn, so visibility is read at once.
+ */
+export async function unfold(page: Page, what: 'filters' | 'tools') {
+	const toggle =
+		what === 'filters' ? page.getByRole('button', { name: /^Search & filter/ }) : page.getByRole('button', { name: 'More tools', exact: true });
+	if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}

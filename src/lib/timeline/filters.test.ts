@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Source, TimelineEvent } from './events.ts';
 import {
+	activeFilterCount,
 	countText,
 	filterEvents,
 	filterFromUrl,
@@ -123,6 +124,29 @@ describe('isFiltering', () => {
 		[{ query: 'a ’ “' }, false]
 	])('isFiltering(%j) is %s', (overrides, expected) => {
 		expect(isFiltering(filter(overrides))).toBe(expected);
+	});
+});
+
+describe('activeFilterCount', () => {
+	it.each<[Partial<EventFilter>, number]>([
+		[{}, 0],
+		[{ themes: ['diplomacy', 'sanctions'] }, 2],
+		[{ sources: ['s1'], types: ['opinion', 'analysis'] }, 3],
+		[{ includeContext: false }, 1],
+		[{ query: 'drones' }, 1],
+		[{ query: 'Shahed drones Tehran' }, 1],
+		[{ query: 'a ’ “' }, 0],
+		[{ themes: ['diplomacy'], sources: ['s2'], types: ['opinion'], includeContext: false, query: 'treaty' }, 5]
+	])('activeFilterCount(%j) is %i', (overrides, expected) => {
+		expect(activeFilterCount(filter(overrides))).toBe(expected);
+	});
+
+	it('activeFilterCount(f) > 0 exactly when isFiltering(f), and leaves f as it was', () => {
+		const cases: Partial<EventFilter>[] = [{}, { themes: ['diplomacy'] }, { includeContext: false }, { query: 'x' }, { query: 'drones' }];
+		for (const overrides of cases) {
+			const f = deepFreeze(filter(overrides));
+			expect(activeFilterCount(f) > 0, JSON.stringify(overrides)).toBe(isFiltering(f));
+		}
 	});
 });
 

@@ -45,6 +45,21 @@ export function isFiltering(filter: EventFilter): boolean {
 	);
 }
 
+/**
+ * How many filters are on, as the phone's "Search & filter" button counts them: each theme, source
+ * and type ticked, the context switch when off, and a search that can hide events. Zero exactly
+ * when isFiltering is false.
+ */
+export function activeFilterCount(filter: EventFilter): number {
+	return (
+		filter.themes.length +
+		filter.sources.length +
+		filter.types.length +
+		(filter.includeContext ? 0 : 1) +
+		(searchTokens(filter.query).length > 0 ? 1 : 0)
+	);
+}
+
 /** The events that pass every part of the filter, in their original order. Does not mutate. */
 export function filterEvents(events: readonly TimelineEvent[], filter: EventFilter): TimelineEvent[] {
 	const themes = new Set<string>(filter.themes);
