@@ -82,19 +82,25 @@ export const PRECISION_LEVEL = { year: 0, month: 1, day: 2 } as const;
 interface TickLevel {
 	interval: TimeInterval;
 	format: (date: Date) => string;
+	/** The label when no tick in view names the year ("Jul 2015", not a "Jul" of no year). */
+	withYear: (date: Date) => string;
 }
 
 /** Coarse to fine: a coarser tick wins the room, a finer one fills what is left. */
 const LEVELS: TickLevel[] = [
-	{ interval: utcYear, format: (date) => formatUTC(date, 'yyyy') },
-	{ interval: utcMonth, format: (date) => formatUTC(date, 'MMM') },
-	{ interval: utcDay, format: (date) => formatUTC(date, 'd MMM') }
+	{ interval: utcYear, format: (date) => formatUTC(date, 'yyyy'), withYear: (date) => formatUTC(date, 'yyyy') },
+	{ interval: utcMonth, format: (date) => formatUTC(date, 'MMM'), withYear: (date) => formatUTC(date, 'MMM yyyy') },
+	{ interval: utcDay, format: (date) => formatUTC(date, 'd MMM'), withYear: (date) => formatUTC(date, 'd MMM yyyy') }
 ];
+/** A label that carries its year is longer: it keeps this much more room (a share of the spacing). */
+const WITH_YEAR_ROOM = 1.35;
 
 /**
  * Ticks for an evenly spaced view: the start of each year, month and day that holds a shown event
  * (the axis says where each year's events begin; empty years get no tick, a break marks them),
- * coarse levels first, each kept only where it is at least `minSpacingPx` from every kept tick.
+ * coarse levels first, each kept only where it is at least `minSpacingPx` from every kept tick;
+ * the first month or day of a year with no year tick in view names it ("Jul 2015"), keeping a
+ * little more room.
  * `levelAt(time)` is the finest level the events at that time are dated to (0 year, 1 month,
  * 2 day; see PRECISION_LEVEL). `allStops` are the base scale's event times (stopsOf), `scale` the
  * view; only stops drawn inside [0, width] are looked at.
@@ -103,7 +109,8 @@ export function evenTicks(allStops: readonly Date[], scale: ViewScale, width: nu
 	const stops = visibleStops(allStops, scale, width);
 	const kept: (Tick & { x: number })[] = [];
 	const taken = new Set<number>();
-	const roomAt = (x: number) => x >= 0 && x <= width && kept.every((tick) => Math.abs(tick.x - x) >= minSpacingPx);
+	const roomAt = (x: number, spacing: number) => x >= 0 && x <= width && kept.every((tick) => Math.abs(tick.x - x) >= spacing);
+	const yearsShown = new Set<number>();
 	for (const [depth, level] of LEVELS.entries()) {
 		// A level is worth a look while the axis has room for more ticks.
 		if (kept.length >= width / minSpacingPx) break;
@@ -116,9 +123,13 @@ export function evenTicks(allStops: readonly Date[], scale: ViewScale, width: nu
 			previous = start;
 			if (taken.has(start)) continue;
 			const x = scale(start);
-			if (!roomAt(x)) continue;
-			kept.push({ time: start, label: level.format(new Date(start)), x });
+			const date = new Date(start);
+			const yearShown = depth > 0 && yearsShown.has(date.getUTCFullYear());
+			if (!roomAt(x, yearShown || depth === 0 ? minSpacingPx : minSpacingPx * WITH_YEAR_ROOM)) continue;
+			kept.push({ time: start, label: yearShown ? level.format(date) : level.withYear(date), x });
 			taken.add(start);
+			// Named once: the year's later ticks leave it out.
+			yearsShown.add(date.getUTCFullYear());
 		}
 	}
 	return kept.sort((a, b) => a.x - b.x);
