@@ -12,6 +12,8 @@ export * from './ticks.ts';
 export * from './layout.ts';
 export * from './plot-keys.ts';
 export * from './scene.ts';
+export * from './scene-axis.ts';
+export * from './scene-queries.ts';
 export * from './scene-svg.ts';
 export * from './quotes.ts';
 export * from './geometry.ts';

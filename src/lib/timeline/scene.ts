@@ -12,9 +12,7 @@ import { labelFor, layoutEvents, pillOf, MAX_SPAN_ROWS, moveLayout, packSpans, t
 import { densestDay, plotGeometry } from './geometry.ts';
 import { domainFor, viewScale, type TimeDomain, type TimeScale, type ViewScale } from './scale.ts';
 import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
-import { axisBreaks, evenTicks, PRECISION_LEVEL, slotCount, stopsOf } from './spacing.ts';
-import { ticksFor } from './ticks.ts';
-import { MIN_VISIBLE_MS } from './zoom.ts';
+import { axisOf, rangeText, type SceneBreak, type SceneTick } from './scene-axis.ts';
 
 /** The glyph's size (px); a mark is its glyph and, after a gap, its label. */
 export const MARK_SIZE = 16;
@@ -29,12 +27,9 @@ export const MIN_BRUSH = 6;
 /** Era names are drawn only on bands at least this wide (px), 12 px type where marks have 13 px. */
 const ERA_NAME_MIN_WIDTH = 40;
 const ERA_TYPE = 12 / 13;
-/** Tick labels are 0.8rem (12.8 px) where marks have 13 px. */
-const TICK_TYPE = 12.8 / 13;
 /** A bar's border and padding either side of its label, and an era name's (px). */
 const SPAN_PADDING = 16;
 const ERA_PADDING = 12;
-const DAY = 86_400_000;
 
 export interface SceneInput {
 	/** The events that pass the filters, in axis order. */
@@ -119,20 +114,6 @@ export interface SceneEra {
 	label: string | null;
 	/** The band's tooltip: name and description. */
 	title: string;
-}
-
-export interface SceneTick {
-	time: number;
-	x: number;
-	label: string;
-	/** The label's centre: under the tick, or moved in just enough to stay inside the plot. */
-	labelX: number;
-}
-
-/** Where an evenly spaced axis skips whole years (x), and which ("2001–2008"). */
-export interface SceneBreak {
-	x: number;
-	skipped: string;
 }
 
 /** The overview strip's brush: the part of it that changes with the view. */
@@ -290,27 +271,13 @@ export function buildScene(input: SceneInput): Scene {
 		spans,
 		marks,
 		clusters,
-		// An evenly spaced base (spacing.ts) has a stop per event time: its axis ticks where events are.
-		ticks: (slotCount(base) > 0 ? evenTicks(stopsOf(base), scale, width, precisionLevels(events)) : ticksFor(range[0], range[1], width).map((tick) => ({ ...tick, x: scale(tick.time) }))).map(
-			(tick) => ({ ...tick, labelX: insidePlot(tick.x, (measure(tick.label) * TICK_TYPE) / 2 + 1, width) })
-		),
-		breaks: slotCount(base) > 0 ? axisBreaks(stopsOf(base), scale, width) : [],
+		...axisOf({ base, scale, events, width, measure, range }),
 		period: periodOf(input.selectedId ? byId.get(input.selectedId) : undefined, scale, width),
 		overview: overviewOf(input, range),
 		tabStopId,
 		layout
 	};
 }
-
-/** The finest date precision of the events at each axis time, as a tick level (spacing.ts). */
-function precisionLevels(events: readonly TimelineEvent[]): (time: number) => number {
-	const levels = new Map<number, number>();
-	for (const event of events) levels.set(event.time, Math.max(levels.get(event.time) ?? 0, PRECISION_LEVEL[event.date.precision]));
-	return (time) => levels.get(time) ?? 0;
-}
-
-/** `x`, moved so that `half` px either side of it stays inside [0, width]. */
-const insidePlot = (x: number, half: number, width: number) => Math.min(Math.max(x, half), Math.max(half, width - half));
 
 function eraBands(eras: readonly Era[], scale: ViewScale, width: number, height: number, measure: (text: string) => number): SceneEra[] {
 	return eras.flatMap((era, i): SceneEra[] => {
@@ -357,14 +324,6 @@ export function overviewTicks(events: readonly TimelineEvent[], base: TimeScale,
 	return { ticks: events.map((event) => Math.round(base(event.time))), current: current ? Math.round(base(current.time)) : null };
 }
 
-/** Years when zoomed out, months in between, days when close; the end names the last day shown. */
-export function rangeText([from, to]: [Date, Date]): string {
-	const span = to.getTime() - from.getTime();
-	const pattern = span > 3 * 365 * DAY ? 'yyyy' : span > 60 * DAY ? 'MMM yyyy' : 'd MMM yyyy';
-	// The range ends at an instant (midnight after the last day shown); name the last day itself.
-	return `${formatUTC(from, pattern)} – ${formatUTC(new Date(to.getTime() - 1), pattern)}`;
-}
-
 function clusterName(events: readonly TimelineEvent[]): string {
 	const first = formatEventDate(events[0]!.date);
 	const last = formatEventDate(events[events.length - 1]!.date);
@@ -372,33 +331,3 @@ function clusterName(events: readonly TimelineEvent[]): string {
 	return `${events.length} more event${events.length === 1 ? '' : 's'}, ${when}`;
 }
 
-/**
- * The range that separates a cluster's events (from the first's start to the last's end, padded),
- * or null when they are too close for any zoom to separate (several on one day): those open as a list.
- */
-export function clusterRange(events: readonly TimelineEvent[]): [Date, Date] | null {
-	const from = events[0]!.date.start.getTime();
-	const to = events[events.length - 1]!.date.end.getTime();
-	if (to - from < 2 * MIN_VISIBLE_MS) return null;
-	const pad = (to - from) * 0.15;
-	return [new Date(from - pad), new Date(to + pad)];
-}
-
-/** Where an event is drawn: its mark or bar, else the cluster that folds it, else nowhere. */
-export function findInScene(scene: Scene, id: string): { x: number; kind: 'mark' | 'span' | 'cluster' } | null {
-	const mark = scene.marks.find((m) => m.id === id);
-	if (mark) return { x: mark.x, kind: 'mark' };
-	const span = scene.spans.find((s) => s.id === id);
-	if (span) return { x: span.x, kind: 'span' };
-	const cluster = scene.clusters.find((c) => c.ids.includes(id));
-	return cluster ? { x: cluster.x, kind: 'cluster' } : null;
-}
-
-/** Whether an event's own mark (or the start of its bar) is drawn inside the plot, so focusing it moves nothing. */
-export function isInView(scene: Scene, id: string): boolean {
-	const mark = scene.marks.find((m) => m.id === id);
-	if (mark) return mark.x - MARK_SIZE / 2 >= 0 && mark.x + MARK_SIZE / 2 <= scene.width;
-	// A bar counts as in view when its start is: one cut at the left edge hides where it begins.
-	const span = scene.spans.find((s) => s.id === id);
-	return span !== undefined && span.x >= 0 && span.x + MARK_SIZE <= scene.width;
-}
