@@ -132,9 +132,10 @@ async function drawnInSvg(page: import('@playwright/test').Page, svg: string) {
 	}, svg);
 }
 
-for (const view of ['the first view', 'January 2025', 'a filtered view'] as const) {
+for (const view of ['the first view', 'January 2025', 'a filtered view', 'the first view on the time scale'] as const) {
 	test(`what the page draws is the scene the SVG download draws: ${view}`, async ({ page }) => {
 		await page.emulateMedia({ reducedMotion: 'reduce' });
+		if (view === 'the first view on the time scale') await page.goto('/?spacing=time');
 		if (view === 'January 2025') await page.goto('/?from=2025-01-01&to=2025-02-01');
 		if (view === 'a filtered view') await page.goto('/?themes=military-security');
 		await expect(plot(page)).toHaveAttribute('data-settled', 'true');
