@@ -61,7 +61,7 @@ export interface PlacedCluster {
 /** A "+N" pill: padding before its first event, least width, gap to the next pill, text padding (px). */
 const PILL_PADDING = 6;
 const PILL_MIN_WIDTH = 30;
-const PILL_GAP = 4;
+export const PILL_GAP = 4;
 const PILL_TEXT_PADDING = 18;
 
 /** Where a cluster's "+N" pill is drawn: from just before its first event, wide enough for both ends and its text. */
@@ -204,7 +204,8 @@ function fitLabels(placed: PlacedEvent[], shortById: ReadonlyMap<string, string>
 		const event = placed[i]!;
 		const short = shortById.get(event.id) ?? null;
 		const next = nextInLane.get(event.lane);
-		const limit = next ?? Math.max(width, event.x + markGap);
+		// A label ends at the next mark in its lane, and never past the plot's edge (the next mark may be beyond it).
+		const limit = Math.min(next ?? Infinity, Math.max(width, event.x + markGap));
 		// Half the gap keeps a visible space before the next mark (or after the one before).
 		const room = limit - event.x - markWidth - markGap / 2;
 		const leftRoom = event.x - markWidth - Math.max(0, previousInLane[i]! + markGap / 2);

@@ -138,6 +138,20 @@ describe('every scene', () => {
 		for (let i = 1; i < scene.ticks.length; i++) expect(scene.ticks[i]!.time).toBeGreaterThan(scene.ticks[i - 1]!.time);
 	});
 
+	it.each(VIEWS.map(({ name, view }) => ({ name, view })))('$name: "+N" pills do not overlap, and labels of marks in the plot end inside it', ({ view }) => {
+		const scene = sceneOf(view);
+		scene.clusters.forEach((cluster, i) => {
+			const next = scene.clusters[i + 1];
+			if (next) expect(cluster.x + cluster.width, `${cluster.text} and ${next.text}`).toBeLessThanOrEqual(next.x);
+		});
+		const last = scene.clusters.at(-1);
+		if (last) expect(last.x + last.width).toBeLessThanOrEqual(view.width);
+		for (const mark of scene.marks.filter((m) => m.label && m.x >= 0 && m.x <= view.width)) {
+			if (mark.labelSide === 'right') expect(mark.x + 12 + measure(mark.label), mark.id).toBeLessThanOrEqual(view.width);
+			else expect(mark.x - 12 - measure(mark.label), mark.id).toBeGreaterThanOrEqual(0);
+		}
+	});
+
 	it('marks in one lane are at least 22 px apart and labels never reach the next mark', () => {
 		for (const { view } of VIEWS) {
 			const scene = sceneOf(view);

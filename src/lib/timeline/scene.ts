@@ -8,7 +8,7 @@ import type { ZoomTransform } from 'd3-zoom';
 import { formatEventDate, formatUTC } from './dates.ts';
 import { eventButtonName, type Era, type Timeline, type TimelineEvent } from './events.ts';
 import { SPAN_ROW, type PlotGeometry } from './geometry.ts';
-import { labelFor, layoutEvents, pillOf, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
+import { labelFor, layoutEvents, PILL_GAP, pillOf, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
 import { densestDay, plotGeometry } from './geometry.ts';
 import { domainFor, viewScale, type TimeDomain, type TimeScale, type ViewScale } from './scale.ts';
 import { THEMES, type MarkShape, type ThemeId } from './themes.ts';
@@ -245,17 +245,14 @@ export function buildScene(input: SceneInput): Scene {
 	const clusters = layout.clusters.map((cluster): SceneCluster => {
 		const folded = cluster.ids.map((id) => byId.get(id)!);
 		const pill = pillOf(cluster, measure);
-		return {
-			ids: cluster.ids,
-			// A pill at the right edge is moved in to stay whole.
-			x: Math.min(pill.x, width - pill.width),
-			width: pill.width,
-			y: geometry.clusterTop + 3,
-			text: pill.text,
-			name: clusterName(folded),
-			anchor: cluster.x
-		};
+		return { ids: cluster.ids, x: pill.x, width: pill.width, y: geometry.clusterTop + 3, text: pill.text, name: clusterName(folded), anchor: cluster.x };
 	});
+	// Pills at the right edge are moved in to stay whole, each pushing the ones before it along.
+	let edge = width;
+	for (const cluster of clusters.toReversed()) {
+		cluster.x = Math.min(cluster.x, edge - cluster.width);
+		edge = cluster.x - PILL_GAP;
+	}
 
 	const drawn = [...spans.map((span) => span.id), ...marks.map((mark) => mark.id)];
 	const tabStopId =
