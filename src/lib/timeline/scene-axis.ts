@@ -5,7 +5,7 @@
 import type { TimelineEvent } from './events.ts';
 import type { TimeScale, ViewScale } from './scale.ts';
 import { formatUTC } from './dates.ts';
-import { axisBreaks, evenTicks, PRECISION_LEVEL, slotCount, stopsOf } from './spacing.ts';
+import { axisBreaks, evenTicks, PRECISION_LEVEL, stopsOf } from './spacing.ts';
 import { ticksFor } from './ticks.ts';
 
 /** Tick labels are 0.8rem (12.8 px) where marks have 13 px. */
@@ -39,19 +39,28 @@ interface AxisInput {
 
 /** The axis for a view: ticks with their labels kept inside the plot, and breaks. */
 export function axisOf({ base, scale, events, width, measure, range }: AxisInput): { ticks: SceneTick[]; breaks: SceneBreak[] } {
-	const even = slotCount(base) > 0;
-	const ticks = even ? evenTicks(stopsOf(base), scale, width, precisionLevels(events)) : ticksFor(range[0], range[1], width).map((tick) => ({ ...tick, x: scale(tick.time) }));
+	// Read once a frame: a d3 time scale's domain() makes a new Date for each of its (10,000) stops.
+	const stops = stopsOf(base);
+	const even = stops.length > 0;
+	const ticks = even ? evenTicks(stops, scale, width, precisionLevels(events)) : ticksFor(range[0], range[1], width).map((tick) => ({ ...tick, x: scale(tick.time) }));
 	return {
 		ticks: ticks.map((tick) => ({ ...tick, labelX: insidePlot(tick.x, (measure(tick.label) * TICK_TYPE) / 2 + 1, width) })),
-		breaks: even ? axisBreaks(stopsOf(base), scale, width) : []
+		breaks: even ? axisBreaks(stops, scale, width) : []
 	};
 }
 
+/** Per list of shown events (the same array every frame of a zoom), its precision lookup: built once. */
+const levelsOf = new WeakMap<readonly TimelineEvent[], (time: number) => number>();
+
 /** The finest date precision of the events at each axis time, as a tick level (spacing.ts). */
 function precisionLevels(events: readonly TimelineEvent[]): (time: number) => number {
+	const cached = levelsOf.get(events);
+	if (cached) return cached;
 	const levels = new Map<number, number>();
 	for (const event of events) levels.set(event.time, Math.max(levels.get(event.time) ?? 0, PRECISION_LEVEL[event.date.precision]));
-	return (time) => levels.get(time) ?? 0;
+	const levelAt = (time: number) => levels.get(time) ?? 0;
+	levelsOf.set(events, levelAt);
+	return levelAt;
 }
 
 /** `x`, moved so that `half` px either side of it stays inside [0, width]. */
