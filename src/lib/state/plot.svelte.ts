@@ -8,6 +8,8 @@ import type { TimelineState } from './timeline.svelte';
 
 /** Until the page measures its font: about the width of a 13 px system-font character. */
 const ROUGH_MEASURE = (text: string) => text.length * 7;
+/** Label widths remembered at most (titles, short labels and the cuts tried while fitting them). */
+const MEASURE_CACHE_SIZE = 20_000;
 
 export class PlotState {
 	/** A label's rendered width (px) in the marks' font (Timeline measures it with a canvas). */
@@ -28,7 +30,18 @@ export class PlotState {
 		const context = document.createElement('canvas').getContext('2d');
 		if (!context) return;
 		context.font = `500 13px ${fontFamily}`;
-		this.measure = (text: string) => context.measureText(text).width;
+		// Remembered: each layout measures every label in view (its title and its short label) to
+		// choose lanes and labels, every frame of a zoom. The cap only bounds the cut prefixes kept.
+		const widths = new Map<string, number>();
+		this.measure = (text: string) => {
+			let width = widths.get(text);
+			if (width === undefined) {
+				if (widths.size >= MEASURE_CACHE_SIZE) widths.clear();
+				width = context.measureText(text).width;
+				widths.set(text, width);
+			}
+			return width;
+		};
 	}
 
 	readonly geometry = $derived.by(() => {

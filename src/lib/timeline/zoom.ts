@@ -6,6 +6,7 @@
  */
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { viewScale, type TimeScale } from './scale.ts';
+import { slotCount } from './spacing.ts';
 
 const DAY = 86_400_000;
 /** The closest zoom shows about a week: enough to tell apart the days of January 2025. */
@@ -19,10 +20,9 @@ export const MIN_VISIBLE_SLOTS = 3;
  * about three events' slots with even spacing (spacing.ts), where a week may hold none or twenty.
  */
 export function scaleExtentFor(base: TimeScale): [number, number] {
-	const domain = base.domain() as Date[];
-	const slots = domain.length - 2;
+	const slots = slotCount(base);
 	if (slots > 0) return [1, Math.max(1, slots / MIN_VISIBLE_SLOTS)];
-	const [start, end] = domain as [Date, Date];
+	const [start, end] = base.domain() as [Date, Date];
 	return [1, Math.max(1, (end.getTime() - start.getTime()) / MIN_VISIBLE_MS)];
 }
 
