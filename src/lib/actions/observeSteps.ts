@@ -13,10 +13,15 @@ export interface ObserveStepsParams {
 	onstep: (id: string) => void;
 }
 
-/** A 4 px band a third of the way down the free part of the viewport, as an IntersectionObserver margin. */
-export function readingLine(viewportHeight: number, topInset: number): string {
+/** The reading line's distance from the viewport's top (px): a third of the way down its free part. */
+export function readingLineAt(viewportHeight: number, topInset: number): number {
 	const inset = Math.min(Math.max(0, topInset), viewportHeight * 0.8);
-	const line = Math.round(inset + (viewportHeight - inset) / 3);
+	return Math.round(inset + (viewportHeight - inset) / 3);
+}
+
+/** A 4 px band at the reading line, as an IntersectionObserver margin. */
+export function readingLine(viewportHeight: number, topInset: number): string {
+	const line = readingLineAt(viewportHeight, topInset);
 	return `-${line}px 0px -${Math.max(0, viewportHeight - line - 4)}px 0px`;
 }
 

@@ -18,6 +18,8 @@ export class TimelineSelection {
 	listView = $state(false);
 	/** Height of the sticky timeline (px): the story's reading line sits below it. */
 	stickyHeight = $state(0);
+	/** Whether the story has its own column beside the plot: an event then opens in its step, not in a panel. */
+	storyBeside = $state(false);
 	/** While true, story steps passing the reading line do not move the axis (a jump is under way). */
 	followPaused = $state(false);
 

@@ -28,8 +28,18 @@ export interface PlotGeometry {
  */
 export const MIN_WIDE_LANES = 8;
 
-/** However short the screen, the plot keeps this many lanes (denser periods fold into clusters). */
-export const MIN_LANES = 3;
+/**
+ * However short the screen, the plot keeps this many lanes (denser periods fold into clusters): a
+ * phone's plot above the story stays within 40 % of its height, which on the shortest leaves one.
+ */
+export const MIN_LANES = 1;
+
+/**
+ * Beside the story the plot's drawn height follows the lanes its view uses (fitLanes), so it may
+ * lay out in as many as the screen's height allows, up to this: enough for every label of a dense
+ * view to be read in full, few enough that a scan up the plot stays short.
+ */
+export const MAX_FIT_LANES = 16;
 
 /**
  * Geometry for a plot `width` px wide with `spanRows` rows of spans. `densestDay` is the most
@@ -37,10 +47,22 @@ export const MIN_LANES = 3;
  * `maxHeight` caps the plot's height by dropping lanes (never below MIN_LANES): the plot sticks above
  * the story, and on a short screen ten lanes would leave the story too little room to be read.
  */
-export function plotGeometry(width: number, spanRows: number, densestDay: number, maxHeight = Infinity): PlotGeometry {
-	const wanted = width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(MIN_WIDE_LANES, densestDay));
+export function plotGeometry(width: number, spanRows: number, densestDay: number, maxHeight = Infinity, fit = false): PlotGeometry {
+	const wanted = fit ? MAX_FIT_LANES : width < NARROW_WIDTH ? 4 : Math.min(MAX_LANES, Math.max(MIN_WIDE_LANES, densestDay));
 	const fixed = ERA_ROW + spanRows * SPAN_ROW + CLUSTER_ROW + AXIS;
-	const lanes = Math.max(MIN_LANES, Math.min(wanted, Math.floor((maxHeight - fixed) / LANE)));
+	return geometryWith(spanRows, Math.max(MIN_LANES, Math.min(wanted, Math.floor((maxHeight - fixed) / LANE))));
+}
+
+/**
+ * The same rows with `lanes` lanes (fractional while the height animates): the plot drawn only as
+ * tall as its view needs. Lanes count up from the axis, so marks keep their lane and the empty
+ * lanes at the top are the ones left out.
+ */
+export function fitLanes(geometry: PlotGeometry, lanes: number): PlotGeometry {
+	return geometryWith((geometry.clusterTop - geometry.spanTop) / SPAN_ROW, lanes);
+}
+
+function geometryWith(spanRows: number, lanes: number): PlotGeometry {
 	const spanTop = ERA_ROW;
 	const clusterTop = spanTop + spanRows * SPAN_ROW;
 	const lanesTop = clusterTop + CLUSTER_ROW;

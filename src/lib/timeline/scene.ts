@@ -7,7 +7,7 @@
 import type { ZoomTransform } from 'd3-zoom';
 import { formatEventDate, formatUTC } from './dates.ts';
 import { eventButtonName, type Era, type Timeline, type TimelineEvent } from './events.ts';
-import { SPAN_ROW, type PlotGeometry } from './geometry.ts';
+import { fitLanes, MIN_LANES, SPAN_ROW, type PlotGeometry } from './geometry.ts';
 import { labelFor, layoutEvents, PILL_GAP, pillOf, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';
 import { densestDay, plotGeometry } from './geometry.ts';
 import { domainFor, viewScale, type TimeDomain, type TimeScale, type ViewScale } from './scale.ts';
@@ -143,6 +143,8 @@ export interface Scene {
 	overview: SceneOverview;
 	/** The mark that holds the plot's one tab stop (roving tabindex), or null when none is drawn. */
 	tabStopId: string | null;
+	/** How many lanes the marks in view use (at least one): a plot that fits its view draws only these (fitScene). */
+	lanesInUse: number;
 	/** The layout of the point events, for moving it while a large zoom is under way. */
 	layout: Layout;
 }
@@ -175,8 +177,8 @@ export function sceneData({ events, eras }: Timeline): SceneData {
 }
 
 /** The plot's rows for `data` at `width` px, at most `maxHeight` px tall. */
-export const sceneGeometry = (data: SceneData, width: number, maxHeight = Infinity) =>
-	plotGeometry(width, data.spanRowCount, data.densestDay, maxHeight);
+export const sceneGeometry = (data: SceneData, width: number, maxHeight = Infinity, fit = false) =>
+	plotGeometry(width, data.spanRowCount, data.densestDay, maxHeight, fit);
 
 /** Whether an event is drawn as a bar: it has an end and got a span row. */
 export const isBar = (event: TimelineEvent, spanRows: ReadonlyMap<string, number>) => event.end !== undefined && spanRows.has(event.id);
@@ -272,7 +274,32 @@ export function buildScene(input: SceneInput): Scene {
 		period: periodOf(input.selectedId ? byId.get(input.selectedId) : undefined, scale, width),
 		overview: overviewOf(input, range),
 		tabStopId,
+		lanesInUse: lanesInUse(marks, width),
 		layout
+	};
+}
+
+/** The lanes used by marks whose glyph is in view (marks laid out beyond the edges wait there). */
+function lanesInUse(marks: readonly SceneMark[], width: number): number {
+	let lanes = MIN_LANES;
+	for (const mark of marks) if (mark.x > -MARK_SIZE && mark.x < width + MARK_SIZE) lanes = Math.max(lanes, mark.lane + 1);
+	return lanes;
+}
+
+/**
+ * The scene drawn with `lanes` lanes (fractional while the height animates) instead of all it was
+ * laid out in: every row below the span bars moves with the axis, and nothing is laid out again.
+ */
+export function fitScene(scene: Scene, lanes: number): Scene {
+	if (lanes === scene.geometry.lanes) return scene;
+	const geometry = fitLanes(scene.geometry, lanes);
+	return {
+		...scene,
+		geometry,
+		height: geometry.height,
+		eras: scene.eras.map((era) => ({ ...era, height: geometry.axisTop })),
+		marks: scene.marks.map((mark) => ({ ...mark, y: geometry.laneTop(mark.lane) })),
+		clusters: scene.clusters.map((cluster) => ({ ...cluster, y: geometry.clusterTop + 3 }))
 	};
 }
 
