@@ -74,7 +74,10 @@ export function markOf(page: Page, event: RawEvent): Locator {
 	return plot(page).locator(`button[data-event-id="${event.id}"]`);
 }
 
-/** The details panel (a region named by the open event's title). */
+/**
+ * The open event's details (a region named by its title, #details-title): the details panel, or,
+ * where the story has its own column beside the plot, the event's step, opened in place.
+ */
 export function panel(page: Page): Locator {
 	return page.locator('section.panel');
 }

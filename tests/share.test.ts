@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { data, expect, panel, plot, test } from './fixtures';
+import { settled } from './view';
 
 test.beforeEach(async ({ page }) => {
 	await page.goto('/');
@@ -72,9 +73,14 @@ test('the SVG download is an SVG document with the title, the tick labels, the l
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.getByRole('button', { name: /^Show on timeline: Putin and Pezeshkian sign/ }).click();
 	await expect(page.getByTestId('visible-range')).toContainText('2025');
+	// The menu first: reaching it scrolls the page to its top, where the plot spans the page's
+	// width (the first view), and the download draws the plot as it is then.
+	await page.getByText('Download', { exact: true }).click();
+	await settled(page);
 	const labels = await plot(page).locator('.mark .label').allInnerTexts();
 	const ticks = await plot(page).locator('.tick .label').allInnerTexts();
-	const { name, body } = await download(page, /SVG/);
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /SVG/ }).click()]);
+	const { name, body } = { name: file.suggestedFilename(), body: readFileSync((await file.path())!) };
 	expect(name).toMatch(/\.svg$/);
 	const svg = body.toString('utf8');
 	expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -193,4 +199,15 @@ test('printing shows every event with every excerpt and hides the controls', asy
 	// Source URLs are printed after their links.
 	const after = await page.locator('section.list a[data-source-url]').first().evaluate((a) => getComputedStyle(a, '::after').content);
 	expect(after).toContain('http');
+});
+
+test('printing with an event open in its step (beside the plot) still shows every event with every excerpt', async ({ page }) => {
+	await page.goto('/?event=treaty-signed');
+	await expect(page.locator('li.open[data-step-id="treaty-signed"] section.panel')).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('section.list article:visible')).toHaveCount(data.events.length);
+	await expect(page.locator('section.list mark.quote:visible')).toHaveCount(data.events.reduce((n, e) => n + e.citations.length, 0));
+	await expect(page.getByRole('button', { name: 'Close details' })).toBeHidden();
+	// The story starts at the top of the printed page: no room is kept for the plot.
+	expect(await page.locator('section.list').evaluate((list) => list.getBoundingClientRect().top)).toBeLessThan(400);
 });

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { data, expect, markOf, plot, test } from './fixtures';
 import { EVENTS, period, STORY_ORDER } from './expected';
-import { drawnView, plotArea, settled } from './view';
+import { bringToReadingLine, drawnView, plotArea, settled } from './view';
 
 /** Where the axis puts an event: a span at its start, any other at the middle of its period. */
 const axisTime = (event: { date: string; end?: string }) => {
@@ -193,10 +193,7 @@ test('the overview strip’s brush covers the visible range on the evenly spaced
 test('the story moves the evenly spaced axis to the step being read', async ({ page }) => {
 	await load(page, '/');
 	const step = STORY_ORDER.find((e) => e.id === 'treaty-signed')!;
-	await page.evaluate((id) => {
-		const element = document.querySelector(`[data-step-id="${CSS.escape(id)}"]`)!;
-		scrollTo(0, element.getBoundingClientRect().top + scrollY - innerHeight * 0.64 + 8);
-	}, step.id);
+	await bringToReadingLine(page, step.id);
 	await expect(markOf(page, step)).toHaveClass(/\bcurrent\b/);
 	await settled(page);
 	const x = (await markCentres(page)).get(step.id)!;

@@ -1,13 +1,13 @@
 /**
  * Story mode: the list of events under the sticky plot is a scrollytelling story. The step at the
- * reading line (62–66 % down the viewport) is current: its entry and its mark are highlighted and
+ * reading line (a third of the way down the part of the screen the plot leaves free) is current: its entry and its mark are highlighted and
  * the axis moves to it (camera.ts). Clicking a mark brings the story to its step. The page keeps
  * native scrolling, and under reduced motion the axis jumps instead of animating.
  */
 import type { Page } from '@playwright/test';
 import { expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
 import { DAY, parseRange, period, STORY_ORDER } from './expected';
-import { drawnView, expectViewNow, settled, zoomedAboutCentre } from './view';
+import { bringToReadingLine as readingLine, drawnView, expectViewNow, settled, zoomedAboutCentre } from './view';
 
 
 /** The id of the one current step (null if none; fails if several). */
@@ -19,14 +19,8 @@ async function currentStep(page: Page): Promise<string | null> {
 
 const step = (page: Page, event: RawEvent) => page.locator(`li[data-step-id="${event.id}"]`);
 
-/** Scrolls the page so that the top of a step sits just inside the reading line (62–66 % down). */
-async function bringToReadingLine(page: Page, event: RawEvent) {
-	await page.evaluate((id) => {
-		const element = document.querySelector(`[data-step-id="${CSS.escape(id)}"]`)!;
-		const top = element.getBoundingClientRect().top + scrollY;
-		scrollTo(0, top - innerHeight * 0.64 + 8);
-	}, event.id);
-}
+/** Scrolls the page so that the top of a step sits just inside the reading line. */
+const bringToReadingLine = (page: Page, event: RawEvent) => readingLine(page, event.id);
 
 /** The day of the treaty, in the January 2025 cluster, and a step that day whose neighbours are in January 2025 too. */
 const JANUARY_DAY = '2025-01-17';
@@ -134,7 +128,7 @@ test.describe('reading the story moves the timeline', () => {
 	});
 });
 
-test('clicking a mark opens it and scrolls the story to its step, just below the sticky plot', async ({ page }) => {
+test('clicking a mark opens it and scrolls the story to its step, at the top of the part of the screen the plot leaves free', async ({ page }) => {
 	await load(page);
 	// A mark drawn in the first view whose step is far down the page (not the first few steps).
 	const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
@@ -144,18 +138,16 @@ test('clicking a mark opens it and scrolls the story to its step, just below the
 
 	const scrollEnded = await nextScrollEnd(page);
 	await markOf(page, event!).click();
-	await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(event!.title);
+	await expect(panel(page).locator('#details-title')).toHaveText(event!.title);
 	await expect(step(page, event!)).toBeInViewport();
+	// The step lands below the sticky plot where the plot lies over the story (phones), at the
+	// screen's top where the story has its own column.
 	const placement = () =>
 		page.evaluate((id) => {
 			const li = document.querySelector(`[data-step-id="${CSS.escape(id)}"]`)!.getBoundingClientRect();
-			const sticky = plotBottom();
-			function plotBottom() {
-				let element: HTMLElement | null = document.querySelector('[data-testid="overview"]');
-				while (element && getComputedStyle(element).position !== 'sticky') element = element.parentElement;
-				return element!.getBoundingClientRect().bottom;
-			}
-			return { top: li.top, stickyBottom: sticky, viewport: innerHeight };
+			const sticky = document.querySelector('[data-testid="overview"]')!.closest('.sticky')!.getBoundingClientRect();
+			const covers = sticky.right > li.left && sticky.left < li.right;
+			return { top: li.top, stickyBottom: covers ? sticky.bottom : 0, viewport: innerHeight };
 		}, event!.id);
 	// Smooth scrolling: wait for it to land.
 	await expect.poll(async () => {

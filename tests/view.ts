@@ -171,3 +171,24 @@ export async function expectViewNow(page: Target, expected: Range, tolerance: Vi
 	checkView(view, expected, tolerance);
 	return view;
 }
+
+/**
+ * Scrolls the page so that a story step's top sits just above the reading line, which the README
+ * puts a third of the way down the part of the screen the sticky plot leaves free: below the plot
+ * where it covers the story's column (phones), the whole height where the story has its own column.
+ * Two passes: the first scroll may change what covers the story (the first view's plot, across
+ * both columns, steps into its own column once it sticks).
+ */
+export async function bringToReadingLine(page: Page, id: string): Promise<void> {
+	for (let pass = 0; pass < 2; pass++) {
+		await page.evaluate((stepId) => {
+			const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!.getBoundingClientRect();
+			// The block that sticks with the plot (plot, overview), in place before it sticks.
+			const box = document.querySelector('.plot')!.closest('.sticky')!.getBoundingClientRect();
+			const covered = box.right > step.left && box.left < step.right && box.top <= 0 ? box.bottom : 0;
+			const line = covered + (innerHeight - covered) / 3;
+			scrollTo(0, step.top + scrollY - line + 8);
+		}, id);
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+	}
+}

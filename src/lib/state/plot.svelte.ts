@@ -25,6 +25,11 @@ export class PlotState {
 	 * sticky plot above the text must.
 	 */
 	fit = $state(false);
+	/**
+	 * The pointer is over the plot or its overview: the plot may grow but does not shrink, so the
+	 * edge under a reader's wheel or double-click stays put (shrinking lifts the axis from under it).
+	 */
+	held = $state(false);
 	/** The lanes drawn when fitting (fractional while animating towards #targetLanes). */
 	#drawnLanes = $state(0);
 	#targetLanes = 0;
@@ -78,11 +83,11 @@ export class PlotState {
 	/**
 	 * Moves the drawn lanes towards those the view uses. While a zoom or a camera move is under way
 	 * they only grow (a mark never lands outside the plot, and the plot does not pump with each
-	 * frame's layout); once it settles they shrink to fit.
+	 * frame's layout); once it settles, and the pointer has left the plot, they shrink to fit.
 	 */
 	fitLanes(busy: boolean, animate: boolean) {
 		const needed = this.laidOut.lanesInUse;
-		const target = busy ? Math.max(this.#targetLanes, needed) : needed;
+		const target = busy || this.held ? Math.max(this.#targetLanes, needed) : needed;
 		if (target === this.#targetLanes) return;
 		untrack(() => this.#animateLanes(target, animate && this.#targetLanes > 0 ? FIT_DURATION : 0));
 	}

@@ -48,9 +48,13 @@ export class TimelineSelection {
 		this.selectedId = null;
 	}
 
-	/** Moves the axis to a story step: the event and its neighbours (camera.ts). */
+	/**
+	 * Moves the axis to a story step: the event and its neighbours (camera.ts). The step already
+	 * current is not followed again: it was followed when it became current, or it was jumped to
+	 * by a view of its own (a mark, "Show on timeline") that its arrival at the line must not undo.
+	 */
 	followStep(id: string) {
-		if (this.followPaused) return;
+		if (this.followPaused || id === this.currentId) return;
 		const events = this.#shownEvents();
 		const index = events.findIndex((event) => event.id === id);
 		if (index < 0) return;

@@ -58,6 +58,16 @@ describe('TimelineSelection', () => {
 		expect(timeline.selection.currentId).toBe('bushehr-nuclear-plant');
 	});
 
+	it('followStep(id) leaves the view alone for the step already current (a view the reader jumped to stays)', () => {
+		timeline.selection.followStep('bushehr-nuclear-plant');
+		timeline.view.reset();
+		timeline.selection.followStep('bushehr-nuclear-plant');
+		expect(timeline.view.isZoomed).toBe(false);
+		timeline.selection.followStep('treaty-signed');
+		expect(timeline.view.isZoomed).toBe(true);
+		expect(timeline.selection.currentId).toBe('treaty-signed');
+	});
+
 	it('open(id) opens only events that exist', () => {
 		timeline.selection.open('no-such-event');
 		expect(timeline.selection.selected).toBeNull();
