@@ -4,13 +4,18 @@ import {
 	CLUSTER_ROW,
 	densestDay,
 	ERA_ROW,
+	fitLanes,
 	LANE,
+	MAX_FIT_LANES,
 	MAX_LANES,
 	MIN_LANES,
 	MIN_WIDE_LANES,
 	NARROW_WIDTH,
 	plotGeometry,
-	SPAN_ROW
+	plotMaxHeight,
+	READING_SHARE,
+	SPAN_ROW,
+	STICKY_PADDING
 } from './geometry.ts';
 
 describe('plotGeometry', () => {
@@ -92,5 +97,42 @@ describe('densestDay', () => {
 		const days = ['2025-01-17', '2024-12', '2025-01-17'];
 		densestDay(Object.freeze([...days]));
 		expect(days).toEqual(['2025-01-17', '2024-12', '2025-01-17']);
+	});
+});
+
+describe('plotMaxHeight', () => {
+	it('gives an embed no limit: its frame grows to fit the plot', () => {
+		expect(plotMaxHeight('embed', 800, 250, 60)).toBe(Infinity);
+	});
+	it('fits the first view above the fold, under the page head', () => {
+		expect(plotMaxHeight('first view', 800, 250, 60)).toBe(800 - 250 - 60 - STICKY_PADDING);
+	});
+	it('gives the plot beside the story the whole screen, less what is below it', () => {
+		expect(plotMaxHeight('beside', 800, 250, 60)).toBe(800 - 60 - STICKY_PADDING);
+	});
+	it('keeps the plot above the story within READING_SHARE of the screen, with what is below it', () => {
+		const max = plotMaxHeight('above', 780, 300, 45);
+		expect(max + 45 + STICKY_PADDING).toBeCloseTo(780 * READING_SHARE);
+		expect(READING_SHARE).toBe(0.4);
+	});
+	it('has no limit before the screen is measured', () => {
+		expect(plotMaxHeight('above', 0, 0, 0)).toBe(Infinity);
+	});
+});
+
+describe('a plot that fits its view', () => {
+	it('lays out in as many lanes as the height allows, up to MAX_FIT_LANES, whatever its width', () => {
+		const fixed = ERA_ROW + 2 * SPAN_ROW + CLUSTER_ROW + AXIS;
+		expect(plotGeometry(400, 2, 3, fixed + 12 * LANE, true).lanes).toBe(12);
+		expect(plotGeometry(400, 2, 3, Infinity, true).lanes).toBe(MAX_FIT_LANES);
+	});
+	it('fitLanes keeps the rows above the lanes and each lane\'s distance from the axis', () => {
+		const laid = plotGeometry(1200, 3, 10, Infinity, true);
+		const fitted = fitLanes(laid, 4);
+		expect(fitted.lanes).toBe(4);
+		expect(fitted.spanTop).toBe(laid.spanTop);
+		expect(fitted.clusterTop).toBe(laid.clusterTop);
+		expect(fitted.height).toBe(laid.height - (laid.lanes - 4) * LANE);
+		for (const lane of [0, 1, 3]) expect(fitted.axisTop - fitted.laneTop(lane)).toBe(laid.axisTop - laid.laneTop(lane));
 	});
 });

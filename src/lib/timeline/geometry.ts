@@ -77,6 +77,33 @@ function geometryWith(spanRows: number, lanes: number): PlotGeometry {
 	};
 }
 
+/**
+ * Above the story (narrow screens) the sticky block (plot and overview) keeps within this share of
+ * the screen's height by giving up lanes, so most of a phone's screen is left to the text.
+ */
+export const READING_SHARE = 0.4;
+/** The sticky block's padding above and below the plot and overview (0.25rem + 0.4rem, rounded up). */
+export const STICKY_PADDING = 12;
+
+/**
+ * Where the plot is on the page: in an embed (whose frame grows to fit it); beside the story,
+ * first across both columns under the page head ('first view'), then in its own column ('beside');
+ * or sticking above the story on narrow screens ('above').
+ */
+export type PlotPlace = 'embed' | 'first view' | 'beside' | 'above';
+
+/**
+ * The most height the plot may take (px) in `place` on a screen `viewportHeight` px tall, where
+ * the page head takes `headHeight` px above the first view and the overview (and legend) `below`.
+ * An embed's height must not depend on its frame's; the first view fits above the fold; beside the
+ * story the whole screen's height; above it READING_SHARE of it.
+ */
+export function plotMaxHeight(place: PlotPlace, viewportHeight: number, headHeight: number, below: number): number {
+	if (place === 'embed' || viewportHeight <= 0) return Infinity;
+	if (place === 'above') return viewportHeight * READING_SHARE - below - STICKY_PADDING;
+	return viewportHeight - (place === 'first view' ? headHeight : 0) - below - STICKY_PADDING;
+}
+
 /** The largest number of events that fall on a single day. */
 export function densestDay(days: readonly string[]): number {
 	const counts = new Map<string, number>();

@@ -11,7 +11,7 @@ import { zoomIdentity } from 'd3-zoom';
 import { dataPaths, loadTimeline } from '../server/data.ts';
 import { filterEvents, NO_FILTER, type EventFilter } from './filters.ts';
 import { createBaseScale, type Spacing } from './spacing.ts';
-import { buildScene, sceneData, sceneGeometry, type Scene } from './scene.ts';
+import { buildScene, fitScene, sceneData, sceneGeometry, type Scene } from './scene.ts';
 import { clusterRange, findInScene, isInView } from './scene-queries.ts';
 import { sceneToSvg, type Palette } from './scene-svg.ts';
 import { THEME_IDS } from './themes.ts';
@@ -210,6 +210,43 @@ describe('even spacing', () => {
 		expect(scene.breaks.flatMap((b) => b.skipped.split(', ')).length).toBe(gaps.length);
 		expect(scene.breaks[0]!.skipped.split(', ')[0]).toBe(`${years[0]! + 1}–${years[1]! - 1}`);
 		for (let i = 1; i < scene.breaks.length; i++) expect(scene.breaks[i]!.x - scene.breaks[i - 1]!.x).toBeGreaterThanOrEqual(14);
+	});
+});
+
+describe('a plot that fits its view (beside the story)', () => {
+	const fitted = (range: [Date, Date]) => {
+		const events = timeline.events;
+		const base = createBaseScale('even', data.domain, events.map((event) => event.time), 560);
+		return buildScene({
+			events,
+			eventsById: new Map(events.map((event) => [event.id, event])),
+			eras: timeline.eras,
+			base,
+			transform: rangeTransform(base, range),
+			width: 560,
+			geometry: sceneGeometry(data, 560, 800, true),
+			spanRows: data.spanRows,
+			measure
+		});
+	};
+	const whole = fitted([data.domain[0], data.domain[1]]);
+	const october = fitted([new Date(Date.UTC(2025, 9, 1)), new Date(Date.UTC(2025, 9, 31))]);
+
+	it('lanesInUse counts the lanes of the marks in view: the whole history uses more than October 2025', () => {
+		const lanesOf = (scene: Scene) => new Set(scene.marks.filter((m) => m.x > 0 && m.x < scene.width).map((m) => m.lane));
+		expect(whole.lanesInUse).toBe(Math.max(...lanesOf(whole)) + 1);
+		expect(october.lanesInUse).toBe(Math.max(...lanesOf(october)) + 1);
+		expect(october.lanesInUse).toBeLessThan(whole.lanesInUse);
+		expect(whole.lanesInUse).toBeLessThanOrEqual(whole.geometry.lanes);
+	});
+
+	it('fitScene draws only the lanes in use: the plot is shorter, each mark as far above the axis as before', () => {
+		const drawn = fitScene(october, october.lanesInUse);
+		expect(drawn.height).toBe(october.height - (october.geometry.lanes - october.lanesInUse) * 30);
+		for (const [i, mark] of drawn.marks.entries()) expect(drawn.geometry.axisTop - mark.y).toBe(october.geometry.axisTop - october.marks[i]!.y);
+		for (const mark of drawn.marks.filter((m) => m.x > 0 && m.x < drawn.width)) expect(mark.y).toBeGreaterThanOrEqual(drawn.geometry.clusterTop + 30);
+		for (const era of drawn.eras) expect(era.height).toBe(drawn.geometry.axisTop);
+		expect(fitScene(october, october.geometry.lanes)).toBe(october);
 	});
 });
 
