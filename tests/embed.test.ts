@@ -256,7 +256,7 @@ test.describe('on a host page of another origin', () => {
 		await popup.waitForLoadState();
 		expect(new URL(popup.url()).searchParams.get('event')).toBe(otherId);
 		expect(popup.url()).toBe(url.href);
-		await expect(popup.locator('section.panel #details-title')).toHaveText(byId(otherId).title);
+		await expect(popup.locator('section.panel :is(h2, h3)#details-title')).toHaveText(byId(otherId).title);
 		await popup.close();
 	});
 
@@ -272,7 +272,7 @@ test.describe('on a host page of another origin', () => {
 		const mark = mainPlot.locator('button[data-event-id]').first();
 		const id = (await mark.getAttribute('data-event-id'))!;
 		await mark.click();
-		await expect(page.locator('section.panel #details-title')).toHaveText(byId(id).title);
+		await expect(page.locator('section.panel :is(h2, h3)#details-title')).toHaveText(byId(id).title);
 		await page.evaluate(() => scrollTo(0, 0));
 		await settled(page);
 		// Zoom in from where the story left the axis, ×2 about the centre each time, until the range reads in days.
@@ -411,7 +411,7 @@ test.describe('the /embed page', () => {
 		await expect(page.locator('h1')).toHaveCount(0);
 		await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark');
 		await expect(page.locator('section.list')).toBeVisible();
-		await expect(page.locator('section.panel #details-title')).toHaveText(TREATY.title);
+		await expect(page.locator('section.panel :is(h2, h3)#details-title')).toHaveText(TREATY.title);
 
 		const diplomacy = new Set(EVENTS.filter((e) => e.themes.includes('diplomacy')).map((e) => e.id));
 		const markIds = await plot.locator('button[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));

@@ -117,7 +117,7 @@ test('a phrase found only in an excerpt finds exactly its event, marked in the s
 	for (const token of tokens) expect(storyHits.map(fold), `"${token}" is marked in the excerpt`).toContain(token);
 
 	await page.getByRole('button', { name: `Show on timeline: ${event.title}`, exact: true }).click();
-	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+	await expect(panel(page).locator(':is(h2, h3)#details-title')).toHaveText(event.title);
 	const mark = plot(page).locator(`button[data-event-id="${event.id}"]`);
 	await expect(mark).toBeVisible();
 	const panelHits = await panel(page).locator('mark.quote mark.hit').allInnerTexts();

@@ -11,8 +11,10 @@ test.beforeEach(async ({ page }) => {
 	await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible();
 });
 
-async function download(page: import('@playwright/test').Page, label: RegExp) {
+/** Opens the Download menu, runs `withMenuOpen` (to read the page as the file is made), and downloads. */
+async function download(page: import('@playwright/test').Page, label: RegExp, withMenuOpen?: () => Promise<void>) {
 	await page.getByText('Download', { exact: true }).click();
+	await withMenuOpen?.();
 	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
 	return { name: file.suggestedFilename(), body: readFileSync((await file.path())!) };
 }
@@ -73,14 +75,15 @@ test('the SVG download is an SVG document with the title, the tick labels, the l
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	await page.getByRole('button', { name: /^Show on timeline: Putin and Pezeshkian sign/ }).click();
 	await expect(page.getByTestId('visible-range')).toContainText('2025');
-	// The menu first: reaching it scrolls the page to its top, where the plot spans the page's
-	// width (the first view), and the download draws the plot as it is then.
-	await page.getByText('Download', { exact: true }).click();
-	await settled(page);
-	const labels = await plot(page).locator('.mark .label').allInnerTexts();
-	const ticks = await plot(page).locator('.tick .label').allInnerTexts();
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /SVG/ }).click()]);
-	const { name, body } = { name: file.suggestedFilename(), body: readFileSync((await file.path())!) };
+	// Read with the menu open: reaching it scrolls the page to its top, where the plot spans the
+	// page's width (the first view), and the download draws the plot as it is then.
+	let labels: string[] = [];
+	let ticks: string[] = [];
+	const { name, body } = await download(page, /SVG/, async () => {
+		await settled(page);
+		labels = await plot(page).locator('.mark .label').allInnerTexts();
+		ticks = await plot(page).locator('.tick .label').allInnerTexts();
+	});
 	expect(name).toMatch(/\.svg$/);
 	const svg = body.toString('utf8');
 	expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

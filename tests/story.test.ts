@@ -138,7 +138,7 @@ test('clicking a mark opens it and scrolls the story to its step, at the top of 
 
 	const scrollEnded = await nextScrollEnd(page);
 	await markOf(page, event!).click();
-	await expect(panel(page).locator('#details-title')).toHaveText(event!.title);
+	await expect(panel(page).locator(':is(h2, h3)#details-title')).toHaveText(event!.title);
 	await expect(step(page, event!)).toBeInViewport();
 	// The step lands below the sticky plot where the plot lies over the story (phones), at the
 	// screen's top where the story has its own column.

@@ -52,7 +52,7 @@ for (const event of BRIEF_EVENTS) {
 		await panel(page).getByRole('button', { name: /Close/ }).click();
 		await expect(panel(page)).toHaveCount(0);
 		await markOf(page, event).click();
-		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+		await expect(panel(page).locator(':is(h2, h3)#details-title')).toHaveText(event.title);
 		const quoted = await panel(page).locator('blockquote mark.quote').allInnerTexts();
 		expect(quoted).toEqual(event.citations.map((c) => c.excerpt));
 		// Each citation says who published it and links out only in a new tab.

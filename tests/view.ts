@@ -58,7 +58,8 @@ export async function frames(page: Target, count = 2): Promise<void> {
 }
 
 /**
- * Waits until no zoom gesture or animation is under way (the plot's data-settled="true"). Two
+ * Waits until no zoom gesture or animation is under way, nor the plot's height easing to its
+ * view's lanes beside the story (the plot's data-settled="true"). Two
  * frames first, so input just sent and the observers it sets off (a story step reaching the
  * reading line) have started what they start; two after, so what a settled view draws is on
  * screen. `message` names what was waited for, for the failure report.
@@ -189,6 +190,11 @@ export async function bringToReadingLine(page: Page, id: string): Promise<void> 
 			const line = covered + (innerHeight - covered) / 3;
 			scrollTo(0, step.top + scrollY - line + 8);
 		}, id);
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		// Beside the story, the plot is across both columns until it sticks: wait for the switch.
+		await page.waitForFunction(() => {
+			const layout = document.querySelector('.layout.story');
+			if (!layout || getComputedStyle(layout).display !== 'grid') return true;
+			return layout.getBoundingClientRect().top <= 0 !== layout.classList.contains('across');
+		});
 	}
 }

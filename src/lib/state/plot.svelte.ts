@@ -32,6 +32,8 @@ export class PlotState {
 	held = $state(false);
 	/** The lanes drawn when fitting (fractional while animating towards #targetLanes). */
 	#drawnLanes = $state(0);
+	/** The drawn lanes are on their way to the lanes in use (the plot's height is animating). */
+	fitting = $state(false);
 	#targetLanes = 0;
 	#frame = 0;
 
@@ -99,13 +101,16 @@ export class PlotState {
 		const from = this.#drawnLanes;
 		if (duration === 0) {
 			this.#drawnLanes = target;
+			this.fitting = false;
 			return;
 		}
+		this.fitting = true;
 		const start = performance.now();
 		const step = (now: number) => {
 			const t = Math.min(1, (now - start) / duration);
 			this.#drawnLanes = from + (target - from) * (1 - (1 - t) ** 3);
 			if (t < 1) this.#frame = requestAnimationFrame(step);
+			else this.fitting = false;
 		};
 		this.#frame = requestAnimationFrame(step);
 	}

@@ -12,7 +12,14 @@ export class TimelineSelection {
 	currentId = $state<string | null>(null);
 	/** The mark that holds the plot's one tab stop (roving tabindex). */
 	focusId = $state<string | null>(null);
-	/** Whether the panel takes focus when it opens: yes for a reader's click, no for a link's state. */
+	/** The open event was opened by a reader's click (not by a link's state, or back and forward). */
+	openedByReader = true;
+	/** The open event was opened by back or forward: the browser puts the page back where it was. */
+	openedFromHistory = false;
+	/**
+	 * Whether the open event's panel still takes focus when it is drawn: yes for a reader's click,
+	 * no for a link's state. Taken once (EventPanel clears it), so a panel drawn again does not.
+	 */
 	focusOnOpen = true;
 	/** "List view": the same (filtered) events as a plain list, without the graphic timeline. */
 	listView = $state(false);
@@ -38,8 +45,10 @@ export class TimelineSelection {
 		return this.selectedId ? (this.#eventsById.get(this.selectedId) ?? null) : null;
 	}
 
-	open(id: string, takeFocus = true) {
+	open(id: string, takeFocus = true, fromHistory = false) {
 		if (!this.#eventsById.has(id)) return;
+		this.openedByReader = takeFocus;
+		this.openedFromHistory = fromHistory;
 		this.focusOnOpen = takeFocus;
 		this.selectedId = id;
 	}

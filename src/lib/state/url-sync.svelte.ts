@@ -21,8 +21,8 @@ export function queryFor(timeline: TimelineState): string {
 	});
 }
 
-/** Applies a query string to the timeline. */
-export function applyQuery(timeline: TimelineState, search: string) {
+/** Applies a query string to the timeline; `fromHistory` for back and forward (the browser restores the page's scroll). */
+export function applyQuery(timeline: TimelineState, search: string, fromHistory = false) {
 	const state = parseUrlState(new URLSearchParams(search), {
 		eventIds: new Set(timeline.eventsById.keys()),
 		sourceIds: new Set(timeline.data.sources.map((source) => source.id)),
@@ -35,7 +35,7 @@ export function applyQuery(timeline: TimelineState, search: string) {
 	else if (state.event) timeline.showEvent(state.event);
 	else timeline.view.reset();
 	// Opened from the URL: focus stays where it is (in an embed, a focus would scroll the host page).
-	if (state.event) timeline.selection.open(state.event, false);
+	if (state.event) timeline.selection.open(state.event, false, fromHistory);
 	else timeline.selection.close();
 }
 
@@ -45,7 +45,7 @@ export function connectUrl(timeline: TimelineState): () => void {
 	applyQuery(timeline, location.search);
 	let lastOpen = timeline.selection.selectedId;
 	const onPopState = () => {
-		applyQuery(timeline, location.search);
+		applyQuery(timeline, location.search, true);
 		lastOpen = timeline.selection.selectedId;
 	};
 	addEventListener('popstate', onPopState);

@@ -90,17 +90,24 @@ export const STICKY_PADDING = 12;
  * first across both columns under the page head ('first view'), then in its own column ('beside');
  * or sticking above the story on narrow screens ('above').
  */
-export type PlotPlace = 'embed' | 'first view' | 'beside' | 'above';
+export type PlotPlace = 'embed' | 'first view' | 'beside' | 'above' | 'scrolling';
+
+/** Above the story on a screen too short for it to stick ('scrolling'), the share of the height it may take. */
+export const SCROLLING_SHARE = 0.8;
+
+/** The plot's height at its fewest lanes (MIN_LANES) with `spanRows` rows of span bars. */
+export const minPlotHeight = (spanRows: number) => geometryWith(spanRows, MIN_LANES).height;
 
 /**
  * The most height the plot may take (px) in `place` on a screen `viewportHeight` px tall, where
  * the page head takes `headHeight` px above the first view and the overview (and legend) `below`.
  * An embed's height must not depend on its frame's; the first view fits above the fold; beside the
- * story the whole screen's height; above it READING_SHARE of it.
+ * story the whole screen's height; above it READING_SHARE of it; and where even one lane would
+ * not fit that share, the plot scrolls away with the page and may take SCROLLING_SHARE.
  */
 export function plotMaxHeight(place: PlotPlace, viewportHeight: number, headHeight: number, below: number): number {
 	if (place === 'embed' || viewportHeight <= 0) return Infinity;
-	if (place === 'above') return viewportHeight * READING_SHARE - below - STICKY_PADDING;
+	if (place === 'above' || place === 'scrolling') return viewportHeight * (place === 'above' ? READING_SHARE : SCROLLING_SHARE) - below - STICKY_PADDING;
 	return viewportHeight - (place === 'first view' ? headHeight : 0) - below - STICKY_PADDING;
 }
 

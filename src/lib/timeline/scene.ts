@@ -298,7 +298,9 @@ export function fitScene(scene: Scene, lanes: number): Scene {
 		geometry,
 		height: geometry.height,
 		eras: scene.eras.map((era) => ({ ...era, height: geometry.axisTop })),
-		marks: scene.marks.map((mark) => ({ ...mark, y: geometry.laneTop(mark.lane) })),
+		// A mark in a lane not drawn (one beyond the edge, whose label only reaches into view, or one
+		// whose lane is still growing in) would sit on the rows above the lanes: it waits off the plot.
+		marks: scene.marks.filter((mark) => mark.lane < Math.ceil(lanes)).map((mark) => ({ ...mark, y: geometry.laneTop(mark.lane) })),
 		clusters: scene.clusters.map((cluster) => ({ ...cluster, y: geometry.clusterTop + 3 }))
 	};
 }
