@@ -12,8 +12,10 @@ import {
 	MIN_WIDE_LANES,
 	NARROW_WIDTH,
 	plotGeometry,
+	minPlotHeight,
 	plotMaxHeight,
 	READING_SHARE,
+	SCROLLING_SHARE,
 	SPAN_ROW,
 	STICKY_PADDING
 } from './geometry.ts';
@@ -114,6 +116,13 @@ describe('plotMaxHeight', () => {
 		const max = plotMaxHeight('above', 780, 300, 45);
 		expect(max + 45 + STICKY_PADDING).toBeCloseTo(780 * READING_SHARE);
 		expect(READING_SHARE).toBe(0.4);
+	});
+	it('lets a plot that scrolls away with the page (too short a screen to stick) take SCROLLING_SHARE', () => {
+		expect(plotMaxHeight('scrolling', 360, 0, 45) + 45 + STICKY_PADDING).toBeCloseTo(360 * SCROLLING_SHARE);
+	});
+	it('minPlotHeight is the plot at one lane: the fixed rows and one lane', () => {
+		expect(minPlotHeight(3)).toBe(ERA_ROW + 3 * SPAN_ROW + CLUSTER_ROW + MIN_LANES * LANE + AXIS);
+		expect(minPlotHeight(3)).toBe(plotGeometry(1200, 3, 10, 0).height);
 	});
 	it('has no limit before the screen is measured', () => {
 		expect(plotMaxHeight('above', 0, 0, 0)).toBe(Infinity);
