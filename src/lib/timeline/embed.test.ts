@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_EMBED_OPTIONS,
+	embedEventMessage,
 	embedOptionsToParams,
 	embedSizeMessage,
+	isEmbedOpenMessage,
 	isEmbedSizeMessage,
 	parseEmbedOptions,
 	type ColourScheme,
@@ -197,5 +199,25 @@ describe('isEmbedSizeMessage', () => {
 		const message = deepFreeze({ ...good });
 		expect(() => isEmbedSizeMessage(message)).not.toThrow();
 		expect(message).toEqual(good);
+	});
+});
+
+describe('host-page deep link messages', () => {
+	it('embedEventMessage says which event is open, or null', () => {
+		expect(embedEventMessage('treaty-signed')).toEqual({ sentinel: 'timeline', type: 'event', event: 'treaty-signed' });
+		expect(embedEventMessage(null)).toEqual({ sentinel: 'timeline', type: 'event', event: null });
+	});
+	it('isEmbedOpenMessage accepts only an open request with a string id of bounded length', () => {
+		expect(isEmbedOpenMessage({ sentinel: 'timeline', type: 'open', event: 'treaty-signed' })).toBe(true);
+		for (const bad of [
+			null,
+			'open',
+			{ sentinel: 'timeline', type: 'open' },
+			{ sentinel: 'timeline', type: 'open', event: 7 },
+			{ sentinel: 'timeline', type: 'event', event: 'treaty-signed' },
+			{ sentinel: 'amp', type: 'open', event: 'treaty-signed' },
+			{ sentinel: 'timeline', type: 'open', event: 'x'.repeat(201) }
+		])
+			expect(isEmbedOpenMessage(bad), JSON.stringify(bad)).toBe(false);
 	});
 });

@@ -70,3 +70,37 @@ export function isEmbedSizeMessage(data: unknown): data is EmbedSizeMessage {
 		message.height < 100_000
 	);
 }
+
+/**
+ * Host-page deep links (static/embed.js): the embed tells its host which event is open, so the
+ * host's URL can carry it, and the host asks the embed to open the event its URL carries.
+ */
+export interface EmbedEventMessage {
+	sentinel: 'timeline';
+	type: 'event';
+	/** The open event's id, or null when none is open. */
+	event: string | null;
+}
+
+export interface EmbedOpenMessage {
+	sentinel: 'timeline';
+	type: 'open';
+	event: string;
+}
+
+/** Longest event id a message may carry (ids are short slugs; this only bounds what is read). */
+const MAX_ID_LENGTH = 200;
+
+/** The embed's first word to its host: it can now be asked to open an event. */
+export const embedReadyMessage = () => ({ sentinel: 'timeline', type: 'ready' }) as const;
+
+export function embedEventMessage(event: string | null): EmbedEventMessage {
+	return { sentinel: 'timeline', type: 'event', event };
+}
+
+/** Whether a message from the host asks to open an event (the id is checked against the data by the caller). */
+export function isEmbedOpenMessage(data: unknown): data is EmbedOpenMessage {
+	if (!data || typeof data !== 'object') return false;
+	const message = data as Record<string, unknown>;
+	return message.sentinel === 'timeline' && message.type === 'open' && typeof message.event === 'string' && message.event.length <= MAX_ID_LENGTH;
+}
