@@ -5,6 +5,8 @@
 import { cameraRangeFor, type TimelineEvent } from '$lib/timeline';
 import type { TimelineView } from './view.svelte';
 
+export type OpenedBy = 'reader' | 'link' | 'history';
+
 export class TimelineSelection {
 	/** The open event's id. */
 	selectedId = $state<string | null>(null);
@@ -12,13 +14,14 @@ export class TimelineSelection {
 	currentId = $state<string | null>(null);
 	/** The mark that holds the plot's one tab stop (roving tabindex). */
 	focusId = $state<string | null>(null);
-	/** The open event was opened by a reader's click (not by a link's state, or back and forward). */
-	openedByReader = true;
-	/** The open event was opened by back or forward: the browser puts the page back where it was. */
-	openedFromHistory = false;
 	/**
-	 * Whether the open event's panel still takes focus when it is drawn: yes for a reader's click,
-	 * no for a link's state. Taken once (EventPanel clears it), so a panel drawn again does not.
+	 * What opened the open event: a reader's click; a link's state (or the host page's, in an
+	 * embed); or back and forward, after which the browser puts the page back where it was.
+	 */
+	openedBy: OpenedBy = 'reader';
+	/**
+	 * Whether the open event's panel still takes focus when it is drawn: yes when a reader opened
+	 * it. Taken once (EventPanel clears it), so a panel drawn again does not.
 	 */
 	focusOnOpen = true;
 	/** "List view": the same (filtered) events as a plain list, without the graphic timeline. */
@@ -45,11 +48,10 @@ export class TimelineSelection {
 		return this.selectedId ? (this.#eventsById.get(this.selectedId) ?? null) : null;
 	}
 
-	open(id: string, takeFocus = true, fromHistory = false) {
+	open(id: string, by: OpenedBy = 'reader') {
 		if (!this.#eventsById.has(id)) return;
-		this.openedByReader = takeFocus;
-		this.openedFromHistory = fromHistory;
-		this.focusOnOpen = takeFocus;
+		this.openedBy = by;
+		this.focusOnOpen = by === 'reader';
 		this.selectedId = id;
 	}
 

@@ -35,7 +35,7 @@ export function applyQuery(timeline: TimelineState, search: string, fromHistory 
 	else if (state.event) timeline.showEvent(state.event);
 	else timeline.view.reset();
 	// Opened from the URL: focus stays where it is (in an embed, a focus would scroll the host page).
-	if (state.event) timeline.selection.open(state.event, false, fromHistory);
+	if (state.event) timeline.selection.open(state.event, fromHistory ? 'history' : 'link');
 	else timeline.selection.close();
 }
 
