@@ -2,14 +2,19 @@
 // A plain static file server for the built site (`vite preview` does not serve adapter-static's
 // build/ folder as a static host would). Resolves /embed to embed.html and / to index.html, like
 // most static hosts and CDNs, and gzips text as they do (so Lighthouse and the browser see the
-// transfer sizes a real host gives). usage: node scripts/serve.mjs [folder=build] [port=4173]
+// transfer sizes a real host gives). usage: node scripts/serve.mjs [folder=build] [port=4173] [--no-cors]
+// --no-cors leaves out the CORS header, as most static hosts do by default: a sandboxed embed's
+// module scripts then fail to load, and the prerendered timeline is what its reader gets.
+// Port 0 picks a free port; the line printed on start names it.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const root = resolve(process.argv[2] ?? 'build');
-const port = Number(process.argv[3] ?? process.env.PORT ?? 4173);
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const cors = !process.argv.includes('--no-cors');
+const root = resolve(args[0] ?? 'build');
+const port = Number(args[1] ?? process.env.PORT ?? 4173);
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -43,7 +48,7 @@ function fileFor(pathname) {
 	return candidates.find((file) => file.startsWith(root) && existsSync(file) && statSync(file).isFile()) ?? null;
 }
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
 	let file = null;
 	try {
 		file = fileFor(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -58,7 +63,7 @@ createServer((request, response) => {
 		'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 		// A sandboxed embed (no allow-same-origin) has an opaque origin: its module scripts are
 		// cross-origin requests and need CORS. The README tells hosts to send the same header.
-		'access-control-allow-origin': '*',
+		...(cors ? { 'access-control-allow-origin': '*' } : {}),
 		vary: 'accept-encoding'
 	};
 	if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
@@ -68,4 +73,5 @@ createServer((request, response) => {
 	}
 	response.writeHead(200, headers);
 	createReadStream(file).pipe(response);
-}).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}`));
+});
+server.listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${server.address().port}${cors ? '' : ' (no CORS header)'}`));

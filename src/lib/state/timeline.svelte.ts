@@ -4,7 +4,7 @@
  * and what the reader is at (`selection`); `plot` holds the scene drawn from them.
  */
 import { getContext, setContext } from 'svelte';
-import { filterEvents, NO_FILTER, sceneData, searchTokens, type EventFilter, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
+import { filterEvents, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
 import { PlotState } from './plot.svelte';
 import { TimelineSelection } from './selection.svelte';
 import { TimelineView } from './view.svelte';
@@ -29,8 +29,12 @@ export class TimelineState {
 	/** What the plot draws (the scene), computed from the three parts above. */
 	readonly plot: PlotState;
 
-	constructor(data: Timeline) {
+	/** The default view as the build laid it out, drawn until the plot has measured its width. */
+	readonly prerendered: readonly PrerenderedBand[];
+
+	constructor(data: Timeline, prerendered: readonly PrerenderedBand[] = []) {
 		this.data = data;
+		this.prerendered = prerendered;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.sceneData = sceneData(data);
 		this.view = new TimelineView(this.sceneData.domain, () => this.shownEvents.map((event) => event.time));

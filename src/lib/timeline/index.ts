@@ -25,3 +25,4 @@ export * from './embed.ts';
 export * from './cite.ts';
 export * from './export.ts';
 export * from './story-window.ts';
+export * from './prerender.ts';

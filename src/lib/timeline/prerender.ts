@@ -1,0 +1,103 @@
+/**
+ * The plot as the build draws it, before any script has run: the default view (whole range, even
+ * spacing, nothing filtered) laid out for a few ranges of plot widths. The page shows the one its
+ * width falls in (a container query) and places every x as a share of the plot's width (`left: %`),
+ * so marks, bars, eras and ticks are where they belong at any width within the range; labels are
+ * fitted at the range's narrowest width, so they never collide as the plot widens.
+ *
+ * Only what the markup needs is kept, so the page's data carries it as plain JSON and the browser
+ * draws it without laying anything out again.
+ */
+import type { Timeline } from './events.ts';
+import { NARROW_WIDTH } from './geometry.ts';
+import { buildScene, sceneGeometry, type Scene, type SceneData } from './scene.ts';
+import { createBaseScale, DEFAULT_SPACING } from './spacing.ts';
+import { initialWindow } from './story-window.ts';
+
+/**
+ * Each range starts at its width (px) and runs to the next one's; its layout is made at its start.
+ * The embed's 300 px is the narrowest frame the README supports; NARROW_WIDTH is where the plot's
+ * lanes change (plotGeometry), so a range never straddles two heights; 960 px gives wide pages
+ * labels fitted to their room instead of a 600 px plot's.
+ */
+export const PRERENDER_WIDTHS = [300, NARROW_WIDTH, 960] as const;
+
+/**
+ * Label widths before the page's font is known: 8 px a character is wider than the 13 px system
+ * sans serifs average (DejaVu Sans, the widest common fallback, about 7.4), so a label fitted with
+ * it fits whichever font the reader's browser picks.
+ */
+export const PRERENDER_MEASURE = (text: string) => text.length * 8;
+
+/** The parts of a scene the plot's markup draws. */
+export type DrawnScene = Pick<Scene, 'width' | 'height' | 'eras' | 'spans' | 'marks' | 'clusters' | 'ticks' | 'breaks' | 'period' | 'tabStopId'> & {
+	geometry: Pick<Scene['geometry'], 'axisTop'>;
+};
+
+/** One width range's drawing: from `from` px (inclusive) to `to` (exclusive; null: no upper end). */
+export interface PrerenderedBand {
+	from: number;
+	to: number | null;
+	scene: DrawnScene;
+}
+
+/** The default view laid out at each of PRERENDER_WIDTHS. */
+export function prerenderPlot(timeline: Timeline, data: SceneData): PrerenderedBand[] {
+	const eventsById = new Map(timeline.events.map((event) => [event.id, event]));
+	// Even spacing gives each distinct time a slot, as TimelineView's base scale does.
+	const times = timeline.events.map((event) => event.time);
+	return PRERENDER_WIDTHS.map((width, i) => {
+		const scene = buildScene({
+			events: timeline.events,
+			eventsById,
+			eras: timeline.eras,
+			base: createBaseScale(DEFAULT_SPACING, data.domain, times, width),
+			transform: { k: 1, x: 0 },
+			width,
+			// As an embed draws it: every lane its width gets (the full page may give fewer; it
+			// swaps in its own layout once it has measured the screen).
+			geometry: sceneGeometry(data, width),
+			spanRows: data.spanRows,
+			measure: PRERENDER_MEASURE
+		});
+		return {
+			from: i === 0 ? 0 : width,
+			to: PRERENDER_WIDTHS[i + 1] ?? null,
+			scene: drawnScene(scene)
+		};
+	});
+}
+
+/** A scene without what only the live plot uses (its layout for moving, its overview, functions). */
+export function drawnScene(scene: Scene): DrawnScene {
+	const { width, height, eras, spans, marks, clusters, ticks, breaks, period, tabStopId } = scene;
+	return { width, height, geometry: { axisTop: scene.geometry.axisTop }, eras, spans, marks, clusters, ticks, breaks, period, tabStopId };
+}
+
+/**
+ * How the plot's markup writes an x position or a width: in pixels (the live plot, which moves its
+ * marks and ticks with transforms, so a zoom frame lays nothing out) or as a share of the plot's
+ * width (the prerendered plot, placed with `left`, right at any width).
+ */
+export interface XUnit {
+	(px: number): string;
+	/** Positions are shares of the width: placed with `left`, not translated. */
+	readonly relative: boolean;
+}
+
+/** Pixels, as the live plot draws them. */
+export const pixels: XUnit = Object.assign((px: number) => `${px}px`, { relative: false });
+
+/** Shares of a plot `width` px wide, as percentages of the drawn plot's width. */
+export const shareOfWidth = (width: number): XUnit =>
+	Object.assign((px: number) => `${Math.round((px / width) * 1e6) / 1e4}%`, { relative: true });
+
+/**
+ * Where a prerendered mark links, from the page at `page` ('' for the full page itself, './' from
+ * the embed): its event's step in the full page's story. A long story is prerendered in part
+ * (initialWindow); an event beyond it links to the full page opening it, which a script does.
+ */
+export function entryLink(events: readonly { id: string }[], page = ''): (id: string) => string {
+	const prerendered = new Set(events.slice(0, initialWindow(events.length).to).map((event) => event.id));
+	return (id) => (prerendered.has(id) ? `${page}#event-${id}` : `${page}?event=${encodeURIComponent(id)}`);
+}

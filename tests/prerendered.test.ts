@@ -1,0 +1,185 @@
+/**
+ * The plot as the build draws it, before any script has run: with JavaScript off, and in a
+ * sandboxed frame on a host that sends no CORS header (most static hosts send none), where the
+ * page's module scripts never load. Every drawn mark is a link to its event's entry; no control
+ * that needs a script is shown; the live plot takes over without moving anything on the page.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { test as base, type Frame, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { EVENTS, period } from './expected';
+import { article, HostServer } from './hosts';
+
+const byId = new Map(EVENTS.map((event) => [event.id, event]));
+
+interface DrawnMark {
+	id: string;
+	href: string;
+	/** The glyph's centre as a share of the plot's inner width, and its top in px. */
+	x: number;
+	y: number;
+}
+
+/** The marks shown in the plot (the one prerendered layout its width selects). */
+async function drawnMarks(page: Page | Frame): Promise<DrawnMark[]> {
+	return page.locator('.plot').evaluate((plot) => {
+		const box = plot.getBoundingClientRect();
+		return [...plot.querySelectorAll<HTMLAnchorElement>('a.mark[data-event-id]')]
+			.filter((mark) => mark.checkVisibility())
+			.map((mark) => {
+				const glyph = mark.querySelector('.glyph')!.getBoundingClientRect();
+				return {
+					id: mark.dataset.eventId!,
+					href: mark.href,
+					x: (glyph.left + glyph.width / 2 - box.left - plot.clientLeft) / plot.clientWidth,
+					y: Math.round(glyph.top - box.top)
+				};
+			});
+	});
+}
+
+/** Marks drawn left to right in date order: of two events whose dates do not overlap, the earlier is further left. */
+function expectDateOrder(marks: DrawnMark[]) {
+	for (const a of marks) {
+		for (const b of marks) {
+			const [, aEnd] = period(byId.get(a.id)!.date);
+			const [bStart] = period(byId.get(b.id)!.date);
+			if (aEnd <= bStart) expect(a.x, `${a.id} (${byId.get(a.id)!.date}) left of ${b.id} (${byId.get(b.id)!.date})`).toBeLessThan(b.x);
+		}
+	}
+}
+
+/** Buttons, fields and sliders a reader can see: none may be shown where no script runs. */
+const visibleControls = (page: Page | Frame) =>
+	page.locator('button, input, select, textarea, [role="slider"]').evaluateAll((elements) =>
+		elements.filter((element) => element.checkVisibility({ visibilityProperty: true })).map((element) => element.outerHTML.slice(0, 80))
+	);
+
+test.describe('JavaScript off', () => {
+	test.use({ javaScriptEnabled: false });
+
+	for (const path of ['/', '/embed']) {
+		for (const width of [360, 800, 1280]) {
+			test(`${path} at ${width} px draws the plot: marks in date order inside it, each a link to its event's entry, and no control`, async ({ page }) => {
+				await page.setViewportSize({ width, height: 800 });
+				await page.goto(path);
+				const marks = await drawnMarks(page);
+				expect(marks.length, 'marks drawn').toBeGreaterThanOrEqual(8);
+				for (const mark of marks) {
+					expect(mark.x, `${mark.id} inside the plot`).toBeGreaterThanOrEqual(0);
+					expect(mark.x, `${mark.id} inside the plot`).toBeLessThanOrEqual(1);
+					// The full page's entry for the event: on / this page, from /embed the full page.
+					const href = new URL(mark.href);
+					expect(href.pathname).toBe('/');
+					expect(href.hash).toBe(`#event-${mark.id}`);
+				}
+				expectDateOrder(marks);
+				// Every mark stands in its lane: no two glyphs on top of each other.
+				const spots = new Set(marks.map((mark) => `${Math.round(mark.x * 1000)}:${mark.y}`));
+				expect(spots.size).toBe(marks.length);
+				expect(await visibleControls(page)).toEqual([]);
+				if (path === '/') {
+					// The links lead somewhere: each entry is on this page.
+					for (const mark of marks) await expect(page.locator(`article#event-${mark.id}`)).toHaveCount(1);
+				}
+			});
+		}
+	}
+
+	test('positions are shares of the plot’s width: two widths in the same range draw the same marks at the same shares', async ({ page }) => {
+		await page.setViewportSize({ width: 700, height: 800 });
+		await page.goto('/embed');
+		const narrower = await drawnMarks(page);
+		const plotWidth = () => page.locator('.plot').evaluate((plot) => plot.clientWidth);
+		const first = await plotWidth();
+		await page.setViewportSize({ width: 900, height: 800 });
+		expect(await plotWidth(), 'the plot widened').toBeGreaterThan(first + 150);
+		const wider = await drawnMarks(page);
+		expect(wider.map((mark) => mark.id)).toEqual(narrower.map((mark) => mark.id));
+		for (const [i, mark] of wider.entries()) expect(mark.x, mark.id).toBeCloseTo(narrower[i]!.x, 2);
+	});
+
+	test('a mark in the embed opens its event’s entry on the full page', async ({ page }) => {
+		await page.goto('/embed');
+		const marks = await drawnMarks(page);
+		const mark = marks[Math.floor(marks.length / 2)];
+		await page.locator(`.plot a.mark[data-event-id="${mark!.id}"]:visible`).click();
+		await expect(page).toHaveURL(new RegExp(`/#event-${mark!.id}$`));
+		const entry = page.locator(`article#event-${mark!.id}`);
+		await expect(entry).toBeInViewport();
+		await expect(entry.locator('h3')).toHaveText(byId.get(mark!.id)!.title);
+	});
+});
+
+test.describe('a sandboxed frame on a host that sends no CORS header', () => {
+	const host = new HostServer();
+	let server: ChildProcess | undefined;
+	let site = '';
+	test.beforeAll(async () => {
+		await host.start();
+		// The built site again, on a free port, without the CORS header (scripts/serve.mjs --no-cors).
+		server = spawn(process.execPath, ['scripts/serve.mjs', 'build', '0', '--no-cors']);
+		site = await new Promise<string>((resolve, reject) => {
+			server!.stdout!.on('data', (chunk: Buffer) => {
+				const match = /at (http:\/\/[^\s]+)/.exec(String(chunk));
+				if (match) resolve(match[1]!);
+			});
+			server!.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+		});
+	});
+	test.afterAll(async () => {
+		server?.kill();
+		await host.stop();
+	});
+
+	// The frame's failed script loads are the condition under test (the fixture's console check
+	// would fail on them): they are checked to be CORS failures instead.
+	base('shows the prerendered plot, hides the controls, and a mark leads to its entry', async ({ page }) => {
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		await page.goto(host.add(article(`<iframe id="embed" src="${site}/embed" title="The timeline" width="100%" height="700" sandbox="allow-scripts"></iframe>`)));
+		const frame = page.frameLocator('#embed');
+		await expect(frame.locator('.plot a.mark[data-event-id]:visible').first()).toBeVisible();
+		const inner = (await (await page.locator('#embed').elementHandle())!.contentFrame())!;
+		await expect.poll(() => errors.some((text) => /CORS/.test(text)), { message: 'the frame’s scripts were refused for want of CORS' }).toBe(true);
+		// No script ran: no live marks, and the controls that need one are not shown.
+		await expect(frame.locator('button[data-event-id]')).toHaveCount(0);
+		await expect(frame.getByRole('button', { name: 'Zoom in' })).toBeHidden();
+		expect(await visibleControls(inner)).toEqual([]);
+		const marks = await drawnMarks(inner);
+		expect(marks.length).toBeGreaterThanOrEqual(8);
+		expectDateOrder(marks);
+
+		const mark = marks.at(-1)!;
+		await frame.locator(`.plot a.mark[data-event-id="${mark.id}"]:visible`).click();
+		await expect.poll(() => inner.url()).toBe(`${site}/#event-${mark.id}`);
+		await expect(frame.locator(`article#event-${mark.id} h3`)).toHaveText(byId.get(mark.id)!.title);
+		await expect(frame.locator(`article#event-${mark.id}`)).toBeInViewport();
+	});
+});
+
+test.describe('with JavaScript', () => {
+	for (const width of [360, 800, 1280]) {
+		test(`/embed at ${width} px: the live plot takes the prerendered one's place without a layout shift`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 800 });
+			await page.addInitScript(() => {
+				const shifts: number[] = [];
+				(window as unknown as { shifts: number[] }).shifts = shifts;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+				}).observe({ type: 'layout-shift', buffered: true });
+			});
+			await page.goto('/embed');
+			// The live plot has drawn (its marks are buttons) and settled.
+			await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+			await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
+			await expect(page.locator('.plot a[data-event-id]')).toHaveCount(0);
+			await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+			// A frame for any late shift to be reported.
+			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+			expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+		});
+	}
+});
