@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { data, expect, panel, plot, test } from './fixtures';
+import { SOURCES } from './expected';
 import { settled } from './view';
 
 test.beforeEach(async ({ page }) => {
@@ -186,11 +187,18 @@ test('Cite gives the entry and each of its sources as plain text and BibTeX, unk
 	const entry = panel(page).getByLabel('Citation of this entry (plain text)');
 	await expect(entry).toHaveValue(new RegExp(`${event.title}.*\\?event=${event.id}`));
 	const sources = [...new Set(event.citations.map((c) => c.source))];
+	// Each source named as readers know it (its name; a reproduced one with where it appeared), never by its id.
+	const credit = (id: string) => {
+		const source = SOURCES.find((s) => s.id === id)!;
+		const within = source.within ? SOURCES.find((s) => s.id === source.within) : undefined;
+		return within ? `${source.name}, reproduced in ${within.name}` : source.name;
+	};
 	for (const id of sources) {
-		await expect(panel(page).getByLabel(`Citation of source ${id} (BibTeX)`)).toHaveValue(new RegExp(`^@misc\\{source-${id},`));
+		await expect(panel(page).getByLabel(`Citation of ${credit(id)} (BibTeX)`)).toHaveValue(new RegExp(`^@misc\\{source-${id},`));
 	}
+	await expect(panel(page).locator('.cite')).not.toContainText(/\bs00\d/);
 	// s002's author, title, outlet and date are unknown: written as unknown, not guessed.
-	await expect(panel(page).getByLabel('Citation of source s002 (plain text)')).toHaveValue(/Author unknown\. “Title unknown\.” Outlet unknown .*date unknown\. URL unknown\./);
+	await expect(panel(page).getByLabel(`Citation of ${credit('s002')} (plain text)`)).toHaveValue(/Author unknown\. “Title unknown\.” Outlet unknown .*date unknown\. URL unknown\./);
 });
 
 test('printing shows every event with every excerpt and hides the controls', async ({ page }) => {

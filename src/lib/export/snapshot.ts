@@ -2,7 +2,8 @@
  * Images of the current view: the scene drawn as SVG (scene-svg.ts) in the colours the reader sees,
  * and a PNG rendered from that SVG. Browser only.
  */
-import { sceneToSvg, type Scene } from '$lib/timeline';
+import type { Scene } from '$lib/timeline';
+import { sceneToSvg } from '$lib/timeline/scene-svg';
 import { pagePalette } from './palette';
 
 /** An SVG document of the scene as the page shows it, `title` above and `footer` (source line) below. */

@@ -2,10 +2,23 @@
  * The view: which stretch of time the plot shows. d3-zoom is its one keeper; this class holds the
  * transform d3-zoom last reported and what follows from it, and passes every request to move the
  * view (buttons, keys, links, the overview, the story's camera) to the zoom wiring
- * ($lib/actions/zoomable.ts), which applies d3-zoom's limits to all of them alike.
+ * ($lib/actions/zoomable.ts), which applies d3-zoom's limits to all of them alike. d3-zoom loads on
+ * demand (zoomOnDemand.ts): until it has, the view moves itself within the same limits, and
+ * d3-zoom takes over from where it is.
  */
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import { createBaseScale, DEFAULT_SPACING, scaleExtentFor, visibleRange, type Spacing, type TimeDomain } from '$lib/timeline';
+import type { ZoomTransform } from 'd3-zoom';
+import {
+	constrainToWidth,
+	createBaseScale,
+	DEFAULT_SPACING,
+	rangeTransform,
+	scaleExtentFor,
+	visibleRange,
+	zoomAbout,
+	zoomIdentity,
+	type Spacing,
+	type TimeDomain
+} from '$lib/timeline';
 
 /** How much one press of "Zoom in"/"Zoom out" (or +/−) zooms. */
 export const ZOOM_STEP = 2;
@@ -43,7 +56,7 @@ export class TimelineView {
 	readonly isZoomed = $derived(this.transform.k > this.scaleExtent[0] * 1.001);
 
 	#commands: ViewCommands | null = null;
-	/** A range asked for before the plot was drawn (a link's ?from&to), shown once it is. */
+	/** A range asked for before the plot was measured (a link's ?from&to), shown once it is. */
 	#pending: [Date, Date] | null = null;
 
 	constructor(domain: TimeDomain, times: () => readonly number[] = () => []) {
@@ -74,7 +87,13 @@ export class TimelineView {
 	}
 
 	zoomBy(factor: number) {
-		this.#commands?.zoomBy(factor);
+		if (this.#commands) this.#commands.zoomBy(factor);
+		else this.zoomAt(factor, this.width / 2);
+	}
+
+	/** Zooms by `factor` about the pixel `point`: a ctrl + wheel that comes before d3-zoom has loaded. */
+	zoomAt(factor: number, point: number) {
+		if (this.width > 0) this.#move(zoomAbout(this.transform, factor, point, this.scaleExtent));
 	}
 
 	reset(animate = true) {
@@ -83,7 +102,18 @@ export class TimelineView {
 
 	showRange(from: Date, to: Date, animate = true) {
 		if (this.#commands) this.#commands.showRange([from, to], animate);
+		else if (this.width > 0) this.#move(rangeTransform(this.baseScale, [from, to]));
 		else this.#pending = [from, to];
+	}
+
+	/**
+	 * Before d3-zoom has loaded (it loads when the page is idle, or on the first gesture) the view
+	 * moves itself, at once, within the same limits d3-zoom applies (the scale extent, then its
+	 * constrain); d3-zoom takes over from this transform when it attaches.
+	 */
+	#move(target: ZoomTransform) {
+		this.#pending = null;
+		this.transform = constrainToWidth(target, this.width);
 	}
 
 	/** Zooms to an event's period with room around it (a few weeks for a day, the whole period for a span). */

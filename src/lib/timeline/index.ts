@@ -1,6 +1,8 @@
 // The pure core of the timeline: no DOM, no runes. Components import from '$lib/timeline'.
 // The schema and its validation (valibot) are left out on purpose: they run at build time
-// (src/lib/server/data.ts imports them directly) and would add valibot to every page's JS.
+// (src/lib/server/data.ts imports them directly) and would add valibot to every page's JS. So are
+// the downloads (export.ts, scene-svg.ts) and the citations (cite.ts): they load on first use, and
+// a module re-exported here would be in every page's first script.
 export * from './dates.ts';
 export * from './themes.ts';
 export * from './source-types.ts';
@@ -14,7 +16,6 @@ export * from './plot-keys.ts';
 export * from './scene.ts';
 export * from './scene-axis.ts';
 export * from './scene-queries.ts';
-export * from './scene-svg.ts';
 export * from './quotes.ts';
 export * from './geometry.ts';
 export * from './url-state.ts';
@@ -22,7 +23,5 @@ export * from './search.ts';
 export * from './filters.ts';
 export * from './camera.ts';
 export * from './embed.ts';
-export * from './cite.ts';
-export * from './export.ts';
 export * from './story-window.ts';
 export * from './prerender.ts';

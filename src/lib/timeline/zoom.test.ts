@@ -1,7 +1,8 @@
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import { zoom, zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { describe, expect, it } from 'vitest';
 import { createTimeScale } from './scale.ts';
 import { DAY, utc } from './test-helpers.ts';
+import * as ZOOM from './zoom.ts';
 import { MIN_VISIBLE_MS, rangeTransform, scaleExtentFor, visibleRange, zoomAbout } from './zoom.ts';
 
 /** 1991–2026 across 1200px, as the page lays out the real data. */
@@ -132,5 +133,31 @@ describe('zoomAbout (a pointer)', () => {
 
 	it('zoomAbout(zoomIdentity, 0.5, 300 px) keeps k at 1 (x is left to the constrain)', () => {
 		expect(zoomAbout(zoomIdentity, 0.5, 300, scaleExtentFor(base)).k).toBe(1);
+	});
+});
+
+describe('the transform the view uses before d3-zoom loads', () => {
+	// d3-zoom's own transform and constrain, as the wiring applies them, are the reference.
+	const ours = ZOOM.zoomIdentity;
+	it('is d3-zoom’s transform: the same fields after the same moves, and the same arithmetic', () => {
+		const a = ours.translate(-300, 0).scale(4).translate(25, 0);
+		const b = zoomIdentity.translate(-300, 0).scale(4).translate(25, 0);
+		expect([a.k, a.x, a.y]).toEqual([b.k, b.x, b.y]);
+		expect(a.invertX(123)).toBe(b.invertX(123));
+		expect(a.applyX(77)).toBe(b.applyX(77));
+		expect(a.invert([10, 20])).toEqual(b.invert([10, 20]));
+		expect(a.toString()).toBe(b.toString());
+		expect(a.rescaleX(base).domain()).toEqual(b.rescaleX(base).domain());
+	});
+	it('constrainToWidth keeps the view inside the data exactly as d3-zoom’s constrain does', () => {
+		const constrain = zoom().constrain();
+		const width = 1200;
+		const bounds: [[number, number], [number, number]] = [[0, 0], [width, 1]];
+		for (const [k, x] of [[1, 0], [1, 250], [1, -250], [2, 100], [2, -1500], [2, -600], [8, -9000], [8, 10], [0.5, 30]] as const) {
+			const expected = constrain(zoomIdentity.translate(x, 0).scale(k), bounds, bounds);
+			const constrained = ZOOM.constrainToWidth(ours.translate(x, 0).scale(k), width);
+			expect(constrained.k, `k ${k}, x ${x}`).toBe(expected.k);
+			expect(constrained.x, `k ${k}, x ${x}`).toBeCloseTo(expected.x, 9);
+		}
 	});
 });

@@ -4,9 +4,69 @@
  * constrain, applied in the one module that wires d3-zoom ($lib/actions/zoomable.ts), so every
  * input obeys the same rule; the transforms made here keep k inside the extent but leave x to it.
  */
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import type { ZoomScale, ZoomTransform } from 'd3-zoom';
 import { viewScale, type TimeScale } from './scale.ts';
 import { slotCount } from './spacing.ts';
+
+/**
+ * d3-zoom's transform (its transform.js, ISC licence), made here so the view and its arithmetic can
+ * run before d3-zoom has loaded (it loads on demand, with d3-selection and d3-transition): d3-zoom
+ * reads only these fields and methods, so it takes this transform over as its own.
+ */
+class Transform implements ZoomTransform {
+	constructor(
+		readonly k: number,
+		readonly x: number,
+		readonly y: number
+	) {}
+	scale(k: number): Transform {
+		return k === 1 ? this : new Transform(this.k * k, this.x, this.y);
+	}
+	translate(x: number, y: number): Transform {
+		return x === 0 && y === 0 ? this : new Transform(this.k, this.x + this.k * x, this.y + this.k * y);
+	}
+	apply(point: [number, number]): [number, number] {
+		return [point[0] * this.k + this.x, point[1] * this.k + this.y];
+	}
+	applyX(x: number): number {
+		return x * this.k + this.x;
+	}
+	applyY(y: number): number {
+		return y * this.k + this.y;
+	}
+	invert(location: [number, number]): [number, number] {
+		return [(location[0] - this.x) / this.k, (location[1] - this.y) / this.k];
+	}
+	invertX(x: number): number {
+		return (x - this.x) / this.k;
+	}
+	invertY(y: number): number {
+		return (y - this.y) / this.k;
+	}
+	rescaleX<S extends ZoomScale>(scale: S): S {
+		return scale.copy().domain(scale.range().map(this.invertX, this).map(scale.invert, scale)) as S;
+	}
+	rescaleY<S extends ZoomScale>(scale: S): S {
+		return scale.copy().domain(scale.range().map(this.invertY, this).map(scale.invert, scale)) as S;
+	}
+	toString(): string {
+		return `translate(${this.x},${this.y}) scale(${this.k})`;
+	}
+}
+
+/** The identity transform: the whole domain across the plot. */
+export const zoomIdentity: ZoomTransform = new Transform(1, 0, 0);
+
+/**
+ * `transform` kept inside the data, as d3-zoom's default constrain keeps it for a plot `width` px
+ * wide whose extent and translate extent are both [0, width]: the view never shows past either end.
+ * The view applies it to the moves it makes before d3-zoom has loaded.
+ */
+export function constrainToWidth(transform: ZoomTransform, width: number): ZoomTransform {
+	const dx0 = transform.invertX(0);
+	const dx1 = transform.invertX(width) - width;
+	return transform.translate(dx1 > dx0 ? (dx0 + dx1) / 2 : Math.min(0, dx0) || Math.max(0, dx1), 0);
+}
 
 const DAY = 86_400_000;
 /** The closest zoom shows about a week: enough to tell apart the days of January 2025. */

@@ -1,0 +1,84 @@
+/**
+ * Code on demand: d3-zoom (with d3-selection and d3-transition) is not among the scripts the page
+ * needs for its first click; it loads when the page is idle or at the plot's first gesture. What a
+ * reader does before it arrives is not lost: the view moves itself, and d3-zoom takes over from it.
+ * The test holds the chunk that wires d3-zoom back (as a slow network would) to act in that time.
+ */
+import type { Page, Route } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ctrlWheelFactor, drawnView, expectView, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
+
+/** Holds back the script that wires d3-zoom until `release()`; says whether it was asked for. */
+async function holdZoomWiring(page: Page) {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	const state = { requested: false, release };
+	await page.route('**/_app/immutable/**/*.js', async (route: Route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		// d3-zoom's own event namespace: only the chunk that holds d3-zoom has it.
+		if (body.includes('dblclick.zoom')) {
+			state.requested = true;
+			await released;
+		}
+		await route.fulfill({ response, body });
+	});
+	return state;
+}
+
+test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom takes over from there', async ({ page }) => {
+	const wiring = await holdZoomWiring(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed?spacing=time');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await settled(page);
+	const full = await drawnView(page);
+
+	// The button zooms about the centre at once (no animation without d3-transition).
+	await page.getByRole('button', { name: 'Zoom in' }).click();
+	const zoomed = zoomedAboutCentre(full, 2, full.width, full);
+	await expectView(page, zoomed);
+
+	// Ctrl + wheel zooms about the pointer, as d3-zoom would, and asks for d3-zoom.
+	const area = await plotArea(page);
+	const x = Math.round(area.width * 0.3);
+	await page.mouse.move(area.left + x, area.top + area.height / 2);
+	await page.keyboard.down('Control');
+	await page.mouse.wheel(0, -100);
+	await page.keyboard.up('Control');
+	const wheeled = zoomedAbout(zoomed, ctrlWheelFactor(-100), x, full.width, full);
+	await expectView(page, wheeled);
+	await expect.poll(() => wiring.requested, { message: 'the first gesture asked for d3-zoom' }).toBe(true);
+
+	// d3-zoom arrives (it keeps its transform on the element, as d3.zoomTransform reads it) and
+	// starts from the view as it is: a drag pans the wheeled view.
+	wiring.release();
+	await expect.poll(() => page.locator('.plot').evaluate((plot) => '__zoom' in plot), { message: 'd3-zoom is wired' }).toBe(true);
+	await page.mouse.move(area.left + area.width / 2, area.top + 12);
+	await page.mouse.down();
+	await page.mouse.move(area.left + area.width / 2 - 200, area.top + 12, { steps: 5 });
+	await page.mouse.up();
+	await settled(page);
+	await expectView(page, panned(wheeled, -200, full.width, full));
+});
+
+test('the page’s first scripts leave d3-zoom out: it loads once the page is idle', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(request.url());
+	});
+	await page.goto('/embed');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	// The scripts the page itself names (module preloads and the start script) are what it needs
+	// to run; the chunk with d3-zoom is not among them.
+	const named = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href));
+	const bodies = await Promise.all(named.map(async (url) => (await page.request.get(url)).text()));
+	expect(bodies.some((body) => body.includes('dblclick.zoom'))).toBe(false);
+	// And it does load, unasked, once the page is idle.
+	await expect
+		.poll(async () => {
+			for (const url of scripts.filter((url) => !named.includes(url))) if ((await (await page.request.get(url)).text()).includes('dblclick.zoom')) return true;
+			return false;
+		})
+		.toBe(true);
+});
