@@ -30,7 +30,7 @@ export const PRERENDER_WIDTHS = [300, NARROW_WIDTH, 960] as const;
 export const PRERENDER_MEASURE = (text: string) => text.length * 8;
 
 /** The parts of a scene the plot's markup draws. */
-export type DrawnScene = Pick<Scene, 'width' | 'height' | 'eras' | 'spans' | 'marks' | 'clusters' | 'ticks' | 'breaks' | 'period' | 'tabStopId'> & {
+export type DrawnScene = Pick<Scene, 'width' | 'height' | 'rangeText' | 'eras' | 'spans' | 'marks' | 'clusters' | 'ticks' | 'breaks' | 'period' | 'tabStopId'> & {
 	geometry: Pick<Scene['geometry'], 'axisTop'>;
 };
 
@@ -68,10 +68,15 @@ export function prerenderPlot(timeline: Timeline, data: SceneData): PrerenderedB
 	});
 }
 
-/** A scene without what only the live plot uses (its layout for moving, its overview, functions). */
+/**
+ * A scene without what only the live plot uses (its layout for moving, its overview, functions).
+ * A cluster keeps only its first event, which its link leads to: at the whole range of 10,000
+ * events the clusters fold nearly all of them, and the page's data would carry every id thrice.
+ */
 export function drawnScene(scene: Scene): DrawnScene {
-	const { width, height, eras, spans, marks, clusters, ticks, breaks, period, tabStopId } = scene;
-	return { width, height, geometry: { axisTop: scene.geometry.axisTop }, eras, spans, marks, clusters, ticks, breaks, period, tabStopId };
+	const { width, height, rangeText, eras, spans, marks, ticks, breaks, period, tabStopId } = scene;
+	const clusters = scene.clusters.map((cluster) => ({ ...cluster, ids: cluster.ids.slice(0, 1) }));
+	return { width, height, rangeText, geometry: { axisTop: scene.geometry.axisTop }, eras, spans, marks, clusters, ticks, breaks, period, tabStopId };
 }
 
 /**
