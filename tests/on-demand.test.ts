@@ -28,6 +28,11 @@ async function holdZoomWiring(page: Page) {
 
 test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom takes over from there', async ({ page }) => {
 	const wiring = await holdZoomWiring(page);
+	// The page never idles here, so it is the first gesture that must ask for d3-zoom.
+	await page.addInitScript(() => {
+		window.requestIdleCallback = () => 0;
+		window.cancelIdleCallback = () => {};
+	});
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/embed?spacing=time');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();

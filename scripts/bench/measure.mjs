@@ -370,12 +370,14 @@ export async function measurePage(browser, { tool: toolName, url, reps = 5, slow
 				wallMs: null
 			};
 			if (rep === 0) {
-				// What the page had asked for by the time the click worked: every request started before it.
+				// What the page had asked for by the time the click worked: every request started before it
+				// (read after the load: Resource Timing lists a request only once its response is in).
+				await page.waitForLoadState('load', { timeout: timeoutMs });
+				await page.waitForTimeout(500);
 				const beforeClick = await page.evaluate(
 					(clickable) => performance.getEntriesByType('resource').filter((entry) => entry.startTime <= clickable).map((entry) => entry.name),
 					run.clickable ?? Infinity
 				);
-				await page.waitForLoadState('load', { timeout: timeoutMs });
 				result.bytes = await transferred(responses, new Set(beforeClick));
 				result.markCount = await page.locator(tool.visible).count();
 				result.extra = await page.evaluate((area) => ({

@@ -9,7 +9,12 @@ import type { ZoomableParams } from './zoomable';
 
 /** One import for every plot on the page. */
 let wiring: Promise<typeof import('./zoomable')> | null = null;
-export const loadZoomWiring = () => (wiring ??= import('./zoomable'));
+export const loadZoomWiring = () =>
+	(wiring ??= import('./zoomable').catch((error) => {
+		// A chunk that failed to load (a redeploy, a dropped connection) is asked for again next time.
+		wiring = null;
+		throw error;
+	}));
 
 /** What loads it at once: a gesture on the plot (the wheel is also answered here meanwhile). */
 const FIRST_USE = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
@@ -24,18 +29,24 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 	function onWheel(event: WheelEvent) {
 		if (attached || !(event.ctrlKey || event.metaKey)) return;
 		event.preventDefault();
-		const delta = -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * 10;
+		const delta = -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * (event.ctrlKey ? 10 : 1);
 		const point = event.clientX - node.getBoundingClientRect().left - node.clientLeft;
 		params.view.zoomAt(2 ** delta, point);
 	}
 
 	function load() {
 		stopWaiting();
-		loadZoomWiring().then(({ zoomable }) => {
-			if (destroyed || attached) return;
-			node.removeEventListener('wheel', onWheel);
-			attached = zoomable(node, params);
-		});
+		loadZoomWiring().then(
+			({ zoomable }) => {
+				if (destroyed || attached) return;
+				node.removeEventListener('wheel', onWheel);
+				attached = zoomable(node, params);
+			},
+			() => {
+				// Not loaded: the view keeps moving itself, and the next gesture tries again.
+				if (!destroyed) for (const type of FIRST_USE) node.addEventListener(type, load, { passive: true });
+			}
+		);
 	}
 	const stopWaiting = () => {
 		cancelIdle();
