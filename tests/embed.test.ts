@@ -435,6 +435,8 @@ test.describe('host-page deep links (embed.js)', () => {
 		await expect(marksIn(other).first()).toBeVisible();
 		await markIn(first, TREATY.id).click();
 		await expect.poll(() => hashOf(page)).toBe(`#notes&timeline=${TREATY.id}`);
+		// The first frame grows with its open event, moving the second: click it once that is done.
+		await expectFitted(page);
 		const drones = byId('shahed-drones');
 		await markIn(other, drones.id).click();
 		await expect.poll(() => hashOf(page)).toBe(`#notes&timeline=${TREATY.id}&timeline-2=${drones.id}`);
