@@ -1,6 +1,26 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { loadTimeline } from './src/lib/server/data.ts';
+import { parseSiteUrl, SITE_URL_VARIABLE } from './src/lib/server/site.ts';
+
+/**
+ * The site's address (src/lib/server/site.ts): a build without it stops before anything is
+ * compiled, naming TIMELINE_SITE_URL; `vite dev` serves on loopback and says so itself.
+ */
+function requireSiteUrl(): Plugin {
+	return {
+		name: 'require-site-url',
+		config(_, { command }) {
+			if (process.env.VITEST) return;
+			if (command === 'serve') {
+				process.env[SITE_URL_VARIABLE] ??= 'http://localhost:5173';
+				return;
+			}
+			const parsed = parseSiteUrl(process.env[SITE_URL_VARIABLE]);
+			if ('error' in parsed) throw new Error(parsed.error);
+		}
+	};
+}
 
 /**
  * Validates events.json before anything is compiled, so `npm run build` stops at once with every
@@ -27,7 +47,7 @@ function validateEvents(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [validateEvents(), sveltekit()],
+	plugins: [requireSiteUrl(), validateEvents(), sveltekit()],
 	// Unit tests run Svelte's client runtime, so effects in state tests run as they do in the page.
 	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 	test: {

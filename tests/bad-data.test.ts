@@ -13,7 +13,7 @@ function buildWith(events: string) {
 	const file = join(dir, 'events.json');
 	writeFileSync(file, events);
 	const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', join(dir, 'out')], {
-		env: { ...process.env, TIMELINE_EVENTS_FILE: file },
+		env: { ...process.env, TIMELINE_EVENTS_FILE: file, TIMELINE_SITE_URL: 'http://127.0.0.1' },
 		encoding: 'utf8',
 		timeout: 60_000
 	});

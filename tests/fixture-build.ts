@@ -35,6 +35,8 @@ export interface BuildOptions {
 	/** Where to keep the built site (TIMELINE_BUILD_DIR); without it the site is thrown away. */
 	outDir?: string;
 	timeoutMs?: number;
+	/** TIMELINE_SITE_URL: a loopback address unless given; null leaves it unset. */
+	siteUrl?: string | null;
 }
 
 /** A temporary folder (removed by the caller with removeDir when done). */
@@ -55,23 +57,29 @@ function isolatedProject(): string {
 }
 
 /** Runs `vite build` on a fixture; resolves with the status and the whole output. Never rejects. */
-export function viteBuild({ eventsFile, sourcesDir, outDir: keep, timeoutMs = 120_000 }: BuildOptions): Promise<BuildResult> {
+export function viteBuild({ eventsFile, sourcesDir, outDir: keep, timeoutMs = 120_000, siteUrl = 'http://127.0.0.1' }: BuildOptions): Promise<BuildResult> {
 	const project = isolatedProject();
 	const outDir = keep ? resolve(keep) : join(project, 'out');
 	const started = Date.now();
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		TIMELINE_EVENTS_FILE: resolve(eventsFile),
+		TIMELINE_SOURCES_DIR: resolve(sourcesDir ?? join(project, 'no-source-texts')),
+		TIMELINE_SKIP_VERBATIM: sourcesDir ? '0' : '1',
+		TIMELINE_BUILD_DIR: outDir,
+		// A loopback address for the absolute URLs a build requires (oEmbed, cards, canonical links).
+		TIMELINE_SITE_URL: siteUrl ?? undefined,
+		// Large fixtures get a sample of event pages and share images, so a build stays short.
+		TIMELINE_EVENT_PAGES: '40',
+		// The colours vite puts in its messages would split the exact text we look for.
+		NO_COLOR: '1',
+		FORCE_COLOR: '0'
+	};
+	if (siteUrl === null) delete env.TIMELINE_SITE_URL;
 	return new Promise((done) => {
 		const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
 			cwd: project,
-			env: {
-				...process.env,
-				TIMELINE_EVENTS_FILE: resolve(eventsFile),
-				TIMELINE_SOURCES_DIR: resolve(sourcesDir ?? join(project, 'no-source-texts')),
-				TIMELINE_SKIP_VERBATIM: sourcesDir ? '0' : '1',
-				TIMELINE_BUILD_DIR: outDir,
-				// The colours vite puts in its messages would split the exact text we look for.
-				NO_COLOR: '1',
-				FORCE_COLOR: '0'
-			},
+			env,
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let output = '';

@@ -503,7 +503,7 @@ test.describe('a bad link falls back to the default view for its bad part', () =
 test.describe('Copy link', () => {
 	test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-	test('copies a URL that opens the same event in a new page', async ({ page, context }) => {
+	test("copies the URL of the event's own page, which opens with the event on the timeline", async ({ page, context }) => {
 		await page.goto('/');
 		await readyWithMarks(page);
 		const event = STORY_ORDER[Math.floor(STORY_ORDER.length / 2)]!;
@@ -512,14 +512,13 @@ test.describe('Copy link', () => {
 		await panel(page).getByRole('button', { name: 'Copy link' }).click();
 		await expect(panel(page).getByRole('status')).toHaveText('Link copied');
 		const link = await page.evaluate(() => navigator.clipboard.readText());
-		expect(new URL(link).origin).toBe(new URL(page.url()).origin);
-		expect(new URL(link).searchParams.get('event')).toBe(event.id);
+		expect(link).toBe(`${new URL(page.url()).origin}/events/${event.id}`);
 
 		const other = await watchedPage(context);
 		await other.page.goto(link);
-		await readyWithMarks(other.page);
-		await expect(other.page.locator('#details-title')).toHaveText(event.title);
+		await expect(other.page.locator('h1')).toHaveText(event.title);
 		await expect(markOf(other.page, event)).toBeVisible();
+		await expect(markOf(other.page, event)).toHaveClass(/selected/);
 		expect(other.problems).toEqual([]);
 		await other.page.close();
 	});

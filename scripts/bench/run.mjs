@@ -192,13 +192,22 @@ async function main() {
 
 	const project = join(tmp, 'project');
 	snapshotProject(project);
+	const EVENT_PAGE_SAMPLE = 100;
 	for (const dataset of datasets) {
 		dataset.buildDir = join(tmp, `build-${dataset.name}`);
 		const started = Date.now();
 		log(`building ${dataset.name} …`);
 		await run(process.execPath, [join(project, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 			cwd: project,
-			env: { TIMELINE_BUILD_DIR: dataset.buildDir, TIMELINE_EVENTS_FILE: dataset.eventsFile, TIMELINE_SOURCES_DIR: dataset.sourcesDir },
+			env: {
+				TIMELINE_BUILD_DIR: dataset.buildDir,
+				TIMELINE_EVENTS_FILE: dataset.eventsFile,
+				TIMELINE_SOURCES_DIR: dataset.sourcesDir,
+				// The pages are served from loopback; their oEmbed and card URLs need an absolute address.
+				TIMELINE_SITE_URL: 'http://127.0.0.1',
+				// Generated data gets a sample of event pages and share images (every real event has both).
+				TIMELINE_EVENT_PAGES: dataset.name === 'real' ? 'all' : String(EVENT_PAGE_SAMPLE)
+			},
 			logFile: join(tmp, `build-${dataset.name}.log`)
 		});
 		dataset.buildMs = Date.now() - started;

@@ -2,9 +2,10 @@
  * Reads and validates events.json at build time (Node only). The build fails with every problem
  * listed when the data is bad; the page never sees invalid data.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildTimeline, type Timeline } from '../timeline/events.ts';
+import type { RawTimelineData } from '../timeline/schema.ts';
 import { parseJsonText, TimelineDataError, validateTimelineData, type SourceTexts } from '../timeline/validate.ts';
 
 /**
@@ -51,6 +52,34 @@ export function checkSummary(timeline: Timeline, texts: SourceTexts, folder: str
  * `report` hears one line saying what was checked.
  */
 export function loadTimeline(paths: DataPaths = dataPaths(), report?: (message: string) => void): Timeline {
+	return loadTimelineData(paths, report).timeline;
+}
+
+/** The validated data as events.json holds it (what the browser builds its Timeline from) and the Timeline. */
+export interface TimelineData {
+	raw: RawTimelineData;
+	timeline: Timeline;
+}
+
+let cached: { key: string; data: TimelineData } | null = null;
+
+/**
+ * loadTimeline() for the routes: every prerendered page, image and oEmbed response reads the same
+ * data, so it is read and checked once per build (again in `vite dev` when events.json changes).
+ */
+export function cachedTimelineData(paths: DataPaths = dataPaths()): TimelineData {
+	let modified = 0;
+	try {
+		modified = statSync(paths.eventsFile).mtimeMs;
+	} catch {
+		// loadTimelineData names the missing file.
+	}
+	const key = JSON.stringify([paths, modified]);
+	if (cached?.key !== key) cached = { key, data: loadTimelineData(paths) };
+	return cached.data;
+}
+
+function loadTimelineData(paths: DataPaths, report?: (message: string) => void): TimelineData {
 	const fileName = paths.eventsFile;
 	let text: string;
 	try {
@@ -65,5 +94,5 @@ export function loadTimeline(paths: DataPaths = dataPaths(), report?: (message: 
 	if (!data) throw new TimelineDataError(problems, fileName);
 	const timeline = buildTimeline(data);
 	report?.(checkSummary(timeline, texts, paths.sourcesDir));
-	return timeline;
+	return { raw: data, timeline };
 }

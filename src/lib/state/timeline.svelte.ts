@@ -4,7 +4,7 @@
  * and what the reader is at (`selection`); `plot` holds the scene drawn from them.
  */
 import { getContext, setContext } from 'svelte';
-import { filterEvents, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
+import { eventPagePath, filterEvents, hasEventPage, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
 import { PlotState } from './plot.svelte';
 import { TimelineSelection } from './selection.svelte';
 import { TimelineView } from './view.svelte';
@@ -32,14 +32,33 @@ export class TimelineState {
 	/** The default view as the build laid it out, drawn until the plot has measured its width. */
 	readonly prerendered: readonly PrerenderedBand[];
 
-	constructor(data: Timeline, prerendered: readonly PrerenderedBand[] = []) {
+	/** Every k-th event (axis order) has a page of its own; 1 in a real build (event-pages.ts). */
+	readonly eventPageStride: number;
+	readonly #indexById: Map<string, number>;
+
+	constructor(data: Timeline, prerendered: readonly PrerenderedBand[] = [], eventPageStride = 1) {
 		this.data = data;
+		this.eventPageStride = eventPageStride;
+		this.#indexById = new Map(data.events.map((event, index) => [event.id, index]));
 		this.prerendered = prerendered;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.sceneData = sceneData(data);
 		this.view = new TimelineView(this.sceneData.domain, () => this.shownEvents.map((event) => event.time));
 		this.selection = new TimelineSelection(this.eventsById, () => this.shownEvents, this.view);
 		this.plot = new PlotState(this);
+	}
+
+	/**
+	 * The link to share for an event, absolute from `here` (the page's URL): its own page, or the
+	 * full timeline opened at it where it has none (a sampled build of generated data).
+	 */
+	shareLink(id: string, here: string): string {
+		const index = this.#indexById.get(id);
+		const page = new URL(here);
+		// An event's page sits one folder down (/events/<id>); every other page at the site's root.
+		const root = new URL(/\/events\/[^/]*$/.test(page.pathname) ? '../' : './', page.origin + page.pathname);
+		if (index !== undefined && hasEventPage(index, this.eventPageStride)) return new URL(eventPagePath(id), root).href;
+		return new URL(`./?event=${encodeURIComponent(id)}`, root).href;
 	}
 
 	/** Zooms to an event with room around it. */

@@ -25,3 +25,4 @@ export * from './camera.ts';
 export * from './embed.ts';
 export * from './story-window.ts';
 export * from './prerender.ts';
+export * from './event-pages.ts';

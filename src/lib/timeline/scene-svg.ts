@@ -48,8 +48,31 @@ const n = (value: number) => String(Math.round(value * 10) / 10);
 const attr = (value: string) => escapeXml(value);
 const text = (x: number, y: number, content: string, attrs = '') => `<text x="${n(x)}" y="${n(y)}"${attrs}>${escapeXml(content)}</text>`;
 
-export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, measure }: SvgOptions): string {
-	const { width, height, geometry } = scene;
+export function sceneToSvg(scene: Scene, { title, footer, palette: p, font }: SvgOptions): string {
+	const { width, height } = scene;
+	const parts = scenePlotMarkup(scene, p);
+	const total = height + HEADER + FOOTER;
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * MARGIN}" height="${total + 2 * MARGIN}" viewBox="${-MARGIN} ${-MARGIN} ${width + 2 * MARGIN} ${total + 2 * MARGIN}" font-family="${attr(font)}">`,
+		`<rect x="${-MARGIN}" y="${-MARGIN}" width="100%" height="100%" fill="${p.bg}"/>`,
+		text(0, 28, title, ` font-size="20" font-weight="700" fill="${p.fg}"`),
+		`<g transform="translate(0 ${HEADER})">`,
+		`<rect width="${width}" height="${height}" fill="none" stroke="${p.line}"/>`,
+		`<svg width="${width}" height="${height}" overflow="hidden">`,
+		...parts,
+		`</svg>`,
+		`</g>`,
+		text(0, height + HEADER + 22, footer, ` font-size="11" fill="${p.fgMuted}"`),
+		`</svg>`
+	].join('\n');
+}
+
+/**
+ * The plot itself (eras, bars, marks, clusters, axis, ticks) as SVG elements in the scene's own
+ * coordinates, for a document to place: the image downloads and the share cards both draw it.
+ */
+export function scenePlotMarkup(scene: Scene, p: Palette): string[] {
+	const { width, geometry } = scene;
 	const parts: string[] = [];
 	// Each era's name is clipped to its band, as the page's overflow does, whatever the font's widths.
 	scene.eras.forEach((era, i) => {
@@ -103,18 +126,5 @@ export function sceneToSvg(scene: Scene, { title, footer, palette: p, font, meas
 			text(tick.labelX, axis + 22, tick.label, ` font-size="12" text-anchor="middle" fill="${p.fgMuted}"`) + '</g>'
 		);
 	}
-	const total = height + HEADER + FOOTER;
-	return [
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${width + 2 * MARGIN}" height="${total + 2 * MARGIN}" viewBox="${-MARGIN} ${-MARGIN} ${width + 2 * MARGIN} ${total + 2 * MARGIN}" font-family="${attr(font)}">`,
-		`<rect x="${-MARGIN}" y="${-MARGIN}" width="100%" height="100%" fill="${p.bg}"/>`,
-		text(0, 28, title, ` font-size="20" font-weight="700" fill="${p.fg}"`),
-		`<g transform="translate(0 ${HEADER})">`,
-		`<rect width="${width}" height="${height}" fill="none" stroke="${p.line}"/>`,
-		`<svg width="${width}" height="${height}" overflow="hidden">`,
-		...parts,
-		`</svg>`,
-		`</g>`,
-		text(0, height + HEADER + 22, footer, ` font-size="11" fill="${p.fgMuted}"`),
-		`</svg>`
-	].join('\n');
+	return parts;
 }

@@ -1,0 +1,93 @@
+/**
+ * What each prerendered page carries. The timeline's two pages (/ and /embed) carry the whole
+ * data, which they draw at once; an event's page carries its event and what its head needs, and
+ * its live timeline fetches the shared /timeline.json once scripts run.
+ */
+import { eventOembedPath, eventPageIds, eventPagePath, eventPageStride, parseEventPageLimit, type PageMeta } from '../timeline/event-pages.ts';
+import { entryLink, prerenderPlot } from '../timeline/prerender.ts';
+import { sceneData } from '../timeline/scene.ts';
+import type { Timeline, TimelineEvent } from '../timeline/events.ts';
+import { cachedTimelineData } from './data.ts';
+import { shareImages, type ShareImage } from './share-image.ts';
+import { siteUrl } from './site.ts';
+
+/** Every k-th event has a page (TIMELINE_EVENT_PAGES; all of them unless generated data asks for a sample). */
+export function pageStride(timeline: Timeline): number {
+	return eventPageStride(timeline.events.length, parseEventPageLimit(process.env.TIMELINE_EVENT_PAGES));
+}
+
+/** The ids of the events that have pages. */
+export function pagedEventIds(): string[] {
+	const { timeline } = cachedTimelineData();
+	return eventPageIds(timeline.events, pageStride(timeline));
+}
+
+/** The share images of the build: the timeline's (key null) and each paged event's. */
+export function buildShareImages(): Map<string | null, ShareImage> {
+	return shareImages(cachedTimelineData().timeline, siteUrl(), pagedEventIds());
+}
+
+const imageOf = (site: string, image: ShareImage) => ({ url: `${site}/share/${image.file}`, width: image.width, height: image.height, alt: image.alt });
+
+/** The head of the timeline's pages. */
+export function timelineMeta(path: '' | 'embed'): PageMeta {
+	const { timeline } = cachedTimelineData();
+	const site = siteUrl();
+	return {
+		site,
+		siteTitle: timeline.title,
+		title: `${timeline.title}: a sourced timeline`,
+		description: timeline.description,
+		canonical: `${site}/${path}`,
+		oembed: `${site}/oembed.json`,
+		image: imageOf(site, buildShareImages().get(null)!)
+	};
+}
+
+/** The data of / and /embed: the timeline, its prerendered plot and the head. */
+export function timelinePageData(path: '' | 'embed') {
+	const { timeline } = cachedTimelineData();
+	return { timeline, prerenderedPlot: prerenderPlot(timeline, sceneData(timeline)), eventPageStride: pageStride(timeline), meta: timelineMeta(path) };
+}
+
+/** A neighbour in the reading order, for the links under an event's page. */
+export interface Neighbour {
+	id: string;
+	title: string;
+	date: TimelineEvent['date'];
+}
+
+/** The data of an event's page: the event, its neighbours with pages, and the head; null when no page. */
+export function eventPageData(id: string) {
+	const { timeline } = cachedTimelineData();
+	const ids = pagedEventIds();
+	const index = ids.indexOf(id);
+	if (index < 0) return null;
+	const byId = new Map(timeline.events.map((event) => [event.id, event]));
+	const event = byId.get(id)!;
+	const neighbour = (other: string | undefined): Neighbour | null => {
+		const found = other === undefined ? undefined : byId.get(other);
+		return found ? { id: found.id, title: found.title, date: found.date } : null;
+	};
+	const site = siteUrl();
+	const meta: PageMeta = {
+		site,
+		siteTitle: timeline.title,
+		title: `${event.title} · ${timeline.title}`,
+		description: event.summary,
+		canonical: `${site}/${eventPagePath(id)}`,
+		oembed: `${site}/${eventOembedPath(id)}`,
+		image: imageOf(site, buildShareImages().get(id)!)
+	};
+	return {
+		event,
+		eventPageStride: pageStride(timeline),
+		// The event's step in the full page's story (an anchor without scripts, where it is prerendered).
+		storyLink: entryLink(timeline.events, '../')(id),
+		previous: neighbour(ids[index - 1]),
+		next: neighbour(ids[index + 1]),
+		eventCount: timeline.events.length,
+		updated: timeline.updated,
+		meta
+	};
+}
