@@ -11,13 +11,13 @@ function requireSiteUrl(): Plugin {
 	return {
 		name: 'require-site-url',
 		config(_, { command }) {
+			if (command === 'serve') process.env[SITE_URL_VARIABLE] ??= 'http://localhost:5173';
+		},
+		// At the build's start, not when the config is read: `svelte-kit sync` reads it too.
+		buildStart() {
 			if (process.env.VITEST) return;
-			if (command === 'serve') {
-				process.env[SITE_URL_VARIABLE] ??= 'http://localhost:5173';
-				return;
-			}
 			const parsed = parseSiteUrl(process.env[SITE_URL_VARIABLE]);
-			if ('error' in parsed) throw new Error(parsed.error);
+			if ('error' in parsed) this.error(parsed.error);
 		}
 	};
 }

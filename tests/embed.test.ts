@@ -292,6 +292,8 @@ test.describe('on a host page of another origin', () => {
 		await page.getByRole('button', { name: 'Embed', exact: true }).click();
 		expect(await page.getByTestId('visible-range').innerText(), 'the view did not move').toBe(mainRange);
 		const code = await page.locator('textarea#embed-code').inputValue();
+		// The open event's own page is offered too: a CMS that reads oEmbed embeds it from that URL.
+		await expect(page.locator('#embed-event-link')).toHaveValue(`${SITE}/events/${id}`);
 
 		expect(code).toMatch(/<iframe\s[^>]*\btitle="[^"]+"/);
 		expect(code).toMatch(/<iframe\s[^>]*\bstyle="[^"]*width:100%/);

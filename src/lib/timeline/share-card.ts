@@ -73,7 +73,10 @@ export function wrapText(text: string, width: number, measure: (line: string) =>
 		line = '';
 		used = words.length;
 	}
-	const truncated = used < words.length || line !== '';
+	// A word wider than a whole line (a long URL) ends the text there, cut by characters below.
+	const tooWide = lines.findIndex((candidate) => measure(candidate) > width);
+	if (tooWide >= 0) lines.splice(tooWide + 1);
+	const truncated = used < words.length || line !== '' || tooWide >= 0;
 	if (!truncated) return { lines, truncated };
 	// Shorten the last line until it holds its ellipsis; a single word too long is cut by characters.
 	let last = lines[lines.length - 1] ?? '';
