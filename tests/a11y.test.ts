@@ -60,6 +60,7 @@ async function expectNoAxeViolations(page: Page, state: string, include?: string
 const AXE_STATES: { state: string; path: string; act?: (page: Page) => Promise<unknown>; include?: string; lightOnly?: true }[] = [
 	{ state: '/', path: '/' },
 	{ state: '/ with an event open (?event=treaty-signed)', path: '/?event=treaty-signed' },
+	{ state: "an event's own page, its timeline drawn (/events/treaty-signed)", path: '/events/treaty-signed' },
 	{
 		state: 'the Cite box of the open event',
 		path: '/?event=treaty-signed',

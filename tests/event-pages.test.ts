@@ -16,6 +16,7 @@ import { plot } from './fixtures';
 const SITE = `http://127.0.0.1:${process.env.TEST_PORT ?? 4173}`;
 const pageUrl = (id: string) => `${SITE}/events/${id}`;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The width and height a PNG declares (its IHDR chunk), after checking its signature. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -69,7 +70,7 @@ test.describe('a page per event', () => {
 			const image = read('property', 'og:image')!;
 			expect(read('name', 'twitter:image')).toBe(image);
 			// Absolute on the site, named by a hash of what it draws, one per event.
-			expect(image).toMatch(new RegExp(`^${SITE}/share/${event.id}\\.[0-9a-f]{10}\\.png$`));
+			expect(image).toMatch(new RegExp(`^${literally(SITE)}/share/${event.id}\\.[0-9a-f]{10}\\.png$`));
 			images.add(image);
 			expect([read('property', 'og:image:width'), read('property', 'og:image:height')]).toEqual(['1200', '630']);
 		}
@@ -151,6 +152,14 @@ test.describe('a page per event', () => {
 		await page.goBack();
 		await expect(page.locator('h1')).toHaveText(event.title);
 		await expect(plot(page).locator('button.selected')).toHaveAttribute('data-event-id', event.id);
+		await page.goForward();
+		await expect(page.locator('h1')).toHaveText(otherEvent.title);
+		await expect(plot(page).locator('button.selected')).toHaveAttribute('data-event-id', otherId);
+		// The page is the details: no panel repeats them, and no List view with no list to show.
+		await expect(page.locator('section.panel')).toHaveCount(0);
+		await expect(page.getByRole('button', { name: 'List view' })).toHaveCount(0);
+		// "Open full timeline" opens the full page at this event.
+		await expect(page.getByRole('link', { name: 'Open full timeline' })).toHaveAttribute('href', `${SITE}/?event=${otherId}`);
 	});
 });
 
@@ -162,7 +171,7 @@ test.describe('real consumers', () => {
 			expect(result.open_graph.description).toBe(event.summary);
 			expect(result.open_graph.url).toBe(pageUrl(event.id));
 			const image = result.open_graph.images?.[0];
-			expect(image?.url).toMatch(new RegExp(`^${SITE}/share/`));
+			expect(image?.url).toMatch(new RegExp(`^${literally(SITE)}/share/`));
 			expect(result.twitter_card.card).toBe('summary_large_image');
 			// unfurl.js gathers the thumbnail's url, width and height under `thumbnails`.
 			const oembed = result.oEmbed as { type: string; title: string; html: string; thumbnails?: { url: string; width: number; height: number }[] } | undefined;
@@ -193,7 +202,7 @@ test.describe('real consumers', () => {
 		// The timeline's own URL gets the timeline's card and embed.
 		const timeline = (await extract(`${SITE}/`)) as Record<string, unknown>;
 		expect(String(timeline.html)).toContain(`<iframe src="${SITE}/embed"`);
-		expect(String(timeline.thumbnail_url)).toMatch(new RegExp(`^${SITE}/share/timeline\\.[0-9a-f]{10}\\.png$`));
+		expect(String(timeline.thumbnail_url)).toMatch(new RegExp(`^${literally(SITE)}/share/timeline\\.[0-9a-f]{10}\\.png$`));
 	});
 });
 

@@ -481,7 +481,7 @@ test.describe('a hostile events.json', () => {
 		await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
 		const response = await page.goto(`${site!.url}/oembed.json`);
 		const oembed = JSON.parse(await response!.text());
-		expect(oembed.title).toBe(hostile.title);
+		expect(oembed.title).toBe(`${hostile.title}: a sourced timeline`);
 		const parsed = await page.evaluate((html) => {
 			const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
 			return { elements: [...doc.body.querySelectorAll('*')].map((e) => e.localName), title: doc.querySelector('iframe')?.getAttribute('title') };

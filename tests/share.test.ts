@@ -185,7 +185,8 @@ test('Cite gives the entry and each of its sources as plain text and BibTeX, unk
 	await page.getByRole('button', { name: `Show on timeline: ${event.title}` }).click();
 	await panel(page).getByText('Cite', { exact: true }).click();
 	const entry = panel(page).getByLabel('Citation of this entry (plain text)');
-	await expect(entry).toHaveValue(new RegExp(`${event.title}.*\\?event=${event.id}`));
+	// Its link is the event's own page.
+	await expect(entry).toHaveValue(new RegExp(`${event.title}.*/events/${event.id}\\. Accessed`));
 	const sources = [...new Set(event.citations.map((c) => c.source))];
 	// Each source named as readers know it (its name; a reproduced one with where it appeared), never by its id.
 	const credit = (id: string) => {

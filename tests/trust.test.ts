@@ -114,7 +114,7 @@ test('a speaker is named only on their own quoted words; narration is the outlet
 	await open(page, event);
 	for (const citation of event.citations) {
 		const figure = citationFigure(page, citation.excerpt).first();
-		if (citation.speaker) await expect(figure.locator('.speaker')).toHaveText(`${citation.speaker}, quoted by`);
+		if (citation.speaker) await expect(figure.locator('.speaker')).toHaveText(`, quoting ${citation.speaker}`);
 		else await expect(figure.locator('.speaker')).toHaveCount(0);
 		await expect(figure.locator('cite')).toHaveText(credit(citation.source));
 	}

@@ -78,10 +78,23 @@ export function buildReport({ machine, versions, datasets, rows, floors = [], li
 	out.push('');
 	out.push(
 		table(
-			['Data', 'Events', 'Citations', 'Excerpts checked verbatim', 'Build', 'index.html', 'embed.html'],
-			datasets.map((d) => [d.label, d.events.toLocaleString('en'), d.citations.toLocaleString('en'), d.verbatimChecked ? 'yes' : 'no (source texts not found)', `${(d.buildMs / 1000).toFixed(1)} s`, mb(d.htmlBytes['/']), mb(d.htmlBytes['/embed'])])
+			['Data', 'Events', 'Citations', 'Excerpts checked verbatim', 'Build', 'index.html', 'embed.html', 'Event pages', 'Share images', 'Whole site'],
+			datasets.map((d) => [
+				d.label,
+				d.events.toLocaleString('en'),
+				d.citations.toLocaleString('en'),
+				d.verbatimChecked ? 'yes' : 'no (source texts not found)',
+				`${(d.buildMs / 1000).toFixed(1)} s`,
+				mb(d.htmlBytes['/']),
+				mb(d.htmlBytes['/embed']),
+				d.site ? d.site.eventPages.toLocaleString('en') : '–',
+				d.site ? d.site.shareImages.toLocaleString('en') : '–',
+				d.site ? `${mb(d.site.bytes)} in ${d.site.files.toLocaleString('en')} files` : '–'
+			])
 		)
 	);
+	out.push('');
+	out.push('Every real event has a page (`/events/<id>`) and a share image; the generated datasets build a sample of 100 of each (`TIMELINE_EVENT_PAGES=100`), every k-th event in axis order.');
 	out.push('');
 	out.push('The generated datasets cluster around key dates (bursts of days to weeks, denser towards 2025), use all six themes, 1–3 citations an event, about 3 % spans; their excerpts are verbatim sentences of generated source texts, with the neighbouring sentences as prefix and suffix, so the build\'s verbatim check runs on them too.');
 	out.push('');

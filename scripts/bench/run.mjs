@@ -15,7 +15,7 @@
 //          prints only), --json <file> (also write the raw results), --from-json <file> (only rebuild the
 //          report from such a file), --no-write (print only, leave docs/bench.md alone).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -144,6 +144,21 @@ function snapshotProject(target) {
 
 const fileSize = (path) => (existsSync(path) ? statSync(path).size : null);
 
+/** Bytes and files under a folder (the whole built site). */
+function folderSize(dir) {
+	let bytes = 0;
+	let files = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile()) continue;
+		bytes += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+		files++;
+	}
+	return { bytes, files };
+}
+
+/** How many of a folder's files end with `suffix` (0 when it is absent). */
+const countFiles = (dir, suffix) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(suffix)).length : 0);
+
 function machineInfo(browserVersion) {
 	let cpu = cpus()[0]?.model?.trim() || 'unknown';
 	try {
@@ -212,6 +227,7 @@ async function main() {
 		});
 		dataset.buildMs = Date.now() - started;
 		dataset.htmlBytes = { '/': fileSize(join(dataset.buildDir, 'index.html')), '/embed': fileSize(join(dataset.buildDir, 'embed.html')) };
+		dataset.site = { ...folderSize(dataset.buildDir), eventPages: countFiles(join(dataset.buildDir, 'events'), '.html'), shareImages: countFiles(join(dataset.buildDir, 'share'), '.png') };
 		log(`built ${dataset.name} in ${(dataset.buildMs / 1000).toFixed(1)} s (index.html ${(dataset.htmlBytes['/'] / 1e6).toFixed(1)} MB)`);
 	}
 

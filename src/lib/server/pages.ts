@@ -16,11 +16,22 @@ export function pageStride(timeline: Timeline): number {
 	return eventPageStride(timeline.events.length, parseEventPageLimit(process.env.TIMELINE_EVENT_PAGES));
 }
 
-/** The ids of the events that have pages. */
-export function pagedEventIds(): string[] {
+const paged = new WeakMap<Timeline, { ids: string[]; index: Map<string, number>; byId: Map<string, TimelineEvent> }>();
+
+/** The events that have pages, worked out once per data (every page and image of a build asks). */
+function pagedEvents() {
 	const { timeline } = cachedTimelineData();
-	return eventPageIds(timeline.events, pageStride(timeline));
+	let known = paged.get(timeline);
+	if (!known) {
+		const ids = eventPageIds(timeline.events, pageStride(timeline));
+		known = { ids, index: new Map(ids.map((id, i) => [id, i])), byId: new Map(timeline.events.map((event) => [event.id, event])) };
+		paged.set(timeline, known);
+	}
+	return { timeline, ...known };
 }
+
+/** The ids of the events that have pages. */
+export const pagedEventIds = (): string[] => pagedEvents().ids;
 
 /** The share images of the build: the timeline's (key null) and each paged event's. */
 export function buildShareImages(): Map<string | null, ShareImage> {
@@ -59,11 +70,9 @@ export interface Neighbour {
 
 /** The data of an event's page: the event, its neighbours with pages, and the head; null when no page. */
 export function eventPageData(id: string) {
-	const { timeline } = cachedTimelineData();
-	const ids = pagedEventIds();
-	const index = ids.indexOf(id);
-	if (index < 0) return null;
-	const byId = new Map(timeline.events.map((event) => [event.id, event]));
+	const { timeline, ids, index: indexOf, byId } = pagedEvents();
+	const index = indexOf.get(id);
+	if (index === undefined) return null;
 	const event = byId.get(id)!;
 	const neighbour = (other: string | undefined): Neighbour | null => {
 		const found = other === undefined ? undefined : byId.get(other);

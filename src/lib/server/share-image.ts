@@ -10,8 +10,8 @@ import { resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import opentype, { type Font } from 'opentype.js';
 import { paletteFrom, type Palette } from '../timeline/scene-svg.ts';
-import { CARD_HEIGHT, CARD_WIDTH, eventCardSvg, timelineCardSvg, type Weight } from '../timeline/share-card.ts';
-import { eventDateText, type Timeline, type TimelineEvent } from '../timeline/events.ts';
+import { CARD_HEIGHT, CARD_WIDTH, eventCard, eventCardAlt, timelineCardSvg, type Weight } from '../timeline/share-card.ts';
+import type { Timeline, TimelineEvent } from '../timeline/events.ts';
 import { eventPagePath } from '../timeline/event-pages.ts';
 
 const FONT_FAMILY = 'Source Sans 3';
@@ -71,7 +71,7 @@ function missingGlyphs(text: string, font: Font): string[] {
 	return [...new Set([...text].filter((char) => !/\s/.test(char) && font.charToGlyphIndex(char) === 0))];
 }
 
-const cache = new WeakMap<Timeline, { site: string; images: Map<string | null, ShareImage> }>();
+const cache = new WeakMap<Timeline, { key: string; images: Map<string | null, ShareImage> }>();
 
 /**
  * The share image of every event with a page (by id) and of the timeline (key null), made once
@@ -79,28 +79,33 @@ const cache = new WeakMap<Timeline, { site: string; images: Map<string | null, S
  * the build log names the event and the characters.
  */
 export function shareImages(timeline: Timeline, site: string, eventIds: readonly string[]): Map<string | null, ShareImage> {
-	const known = cache.get(timeline);
-	if (known?.site === site && eventIds.every((id) => known.images.has(id))) return known.images;
 	const { parsed, hash: fontHash } = loadFonts();
-	const palette = paletteFromCss(readFileSync(resolve(process.cwd(), 'src/app.css'), 'utf8'));
+	const css = readFileSync(resolve(process.cwd(), 'src/app.css'), 'utf8');
+	// Made again when anything a card draws from changes (in `vite dev`: the colours too).
+	const key = JSON.stringify([site, eventIds, createHash('sha256').update(css).digest('hex')]);
+	const known = cache.get(timeline);
+	if (known?.key === key) return known.images;
+	const palette = paletteFromCss(css);
 	const measure = (text: string, size: number, weight: Weight) => advanceWidth(parsed[weight], text) * size;
 	const host = site.replace(/^https?:\/\//, '');
 	const images = new Map<string | null, ShareImage>();
-	const add = (key: string | null, name: string, svg: string, alt: string) => {
+	const add = (id: string | null, name: string, svg: string, alt: string) => {
 		// The card is still made (the page and its link work); the log says what it cannot show.
+		// (A quote the font cannot draw is chosen only when the event has no other.)
 		const missing = missingGlyphs(svg.replace(/<[^>]*>/g, ' '), parsed.regular);
-		if (missing.length) console.warn(`share image for ${key ?? 'the timeline'}: the card's font (${FONT_FAMILY}) has no glyph for ${missing.slice(0, 12).map((c) => JSON.stringify(c)).join(', ')}; those characters are left out of the image`);
+		if (missing.length) console.warn(`share image for ${id ?? 'the timeline'}: the card's font (${FONT_FAMILY}) has no glyph for ${missing.slice(0, 12).map((c) => JSON.stringify(c)).join(', ')}; the image cannot show them`);
 		const hash = createHash('sha256').update(fontHash).update(svg).digest('hex').slice(0, 10);
-		images.set(key, { file: `${name}.${hash}.png`, svg, width: CARD_WIDTH, height: CARD_HEIGHT, alt });
+		images.set(id, { file: `${name}.${hash}.png`, svg, width: CARD_WIDTH, height: CARD_HEIGHT, alt });
 	};
-	const base = { measure, font: FONT_FAMILY, palette };
+	const base = { measure, font: FONT_FAMILY, palette, drawable: (text: string) => missingGlyphs(text, parsed.regular).length === 0 };
 	add(null, 'timeline', timelineCardSvg(timeline, { ...base, link: host }), `${timeline.title}: the timeline's ${timeline.events.length} events on one axis, with its title and description`);
 	const byId = new Map(timeline.events.map((event) => [event.id, event]));
 	for (const id of eventIds) {
 		const event = byId.get(id) as TimelineEvent;
-		add(id, id, eventCardSvg(timeline, event, { ...base, link: `${host}/${eventPagePath(id)}` }), `${eventDateText(event)}: ${event.title}. The event marked on its stretch of the timeline, with an excerpt from its sources.`);
+		const { svg, citation } = eventCard(timeline, event, { ...base, link: `${host}/${eventPagePath(id)}` });
+		add(id, id, svg, eventCardAlt(event, citation));
 	}
-	cache.set(timeline, { site, images });
+	cache.set(timeline, { key, images });
 	return images;
 }
 

@@ -4,7 +4,7 @@
  * and what the reader is at (`selection`); `plot` holds the scene drawn from them.
  */
 import { getContext, setContext } from 'svelte';
-import { eventPagePath, filterEvents, hasEventPage, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
+import { eventShareUrl, filterEvents, hasEventPage, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
 import { PlotState } from './plot.svelte';
 import { TimelineSelection } from './selection.svelte';
 import { TimelineView } from './view.svelte';
@@ -49,16 +49,12 @@ export class TimelineState {
 	}
 
 	/**
-	 * The link to share for an event, absolute from `here` (the page's URL): its own page, or the
-	 * full timeline opened at it where it has none (a sampled build of generated data).
+	 * The link to share for an event: its own page, or the full timeline opened at it where it has
+	 * none (a sampled build of generated data). `root` is the site's root URL, absolute.
 	 */
-	shareLink(id: string, here: string): string {
+	shareLink(id: string, root: string | URL): string {
 		const index = this.#indexById.get(id);
-		const page = new URL(here);
-		// An event's page sits one folder down (/events/<id>); every other page at the site's root.
-		const root = new URL(/\/events\/[^/]*$/.test(page.pathname) ? '../' : './', page.origin + page.pathname);
-		if (index !== undefined && hasEventPage(index, this.eventPageStride)) return new URL(eventPagePath(id), root).href;
-		return new URL(`./?event=${encodeURIComponent(id)}`, root).href;
+		return eventShareUrl(root, id, index !== undefined && hasEventPage(index, this.eventPageStride));
 	}
 
 	/** Zooms to an event with room around it. */

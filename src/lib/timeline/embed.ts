@@ -43,6 +43,23 @@ export function embedOptionsToParams(options: EmbedOptions): [string, string][] 
 	return params;
 }
 
+/** The embed's height in the snippet until embed.js sizes the frame to its content (px). */
+export const EMBED_HEIGHT = 640;
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The embed code: an iframe of `src` and the script that sizes it (embed.js), both absolute URLs,
+ * as the Embed dialog shows it and oEmbed responses give it to CMSs.
+ */
+export function embedHtml({ src, script, title }: { src: string; script: string; title: string }): string {
+	return (
+		`<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" height="${EMBED_HEIGHT}" style="width:100%;border:0" loading="lazy"></iframe>\n` +
+		`<script src="${escapeAttribute(script)}" async></` +
+		`script>`
+	);
+}
+
 /**
  * The height message hosts already understand: AMP's `embed-size`, as sent by amp-iframe
  * children and by @newswire/frames (the Pym.js successor). static/embed.js listens for it.

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eventPageIds, eventPageStride, parseEventPageLimit } from './event-pages.ts';
-import { parseSiteUrl } from '../server/site.ts';
+import { eventPageIds, eventPageStride, eventShareUrl, fullTimelineUrl, parseEventPageLimit } from './event-pages.ts';
 
 describe('event pages', () => {
 	const events = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}` }));
 	it('every event has a page unless a smaller sample is asked for', () => {
 		expect(eventPageIds(events, eventPageStride(10, null))).toHaveLength(10);
 		expect(eventPageIds(events, eventPageStride(10, 50))).toHaveLength(10);
-		const sample = eventPageIds(events, eventPageStride(10, 3));
-		expect(sample.length).toBeLessThanOrEqual(3);
-		expect(sample[0]).toBe('e0');
+		expect(eventPageIds(events, eventPageStride(10, 3))).toEqual(['e0', 'e4', 'e8']);
+		expect(eventPageIds(events, eventPageStride(10, 5))).toEqual(['e0', 'e2', 'e4', 'e6', 'e8']);
 	});
 	it('reads TIMELINE_EVENT_PAGES as "all" or a whole number, and names it when it is neither', () => {
 		expect(parseEventPageLimit(undefined)).toBeNull();
@@ -20,15 +18,12 @@ describe('event pages', () => {
 	});
 });
 
-describe('the site URL a build requires', () => {
-	it('takes an absolute http(s) address, without its trailing slash', () => {
-		expect(parseSiteUrl('https://timeline.example.org/')).toEqual({ url: 'https://timeline.example.org' });
-		expect(parseSiteUrl('http://127.0.0.1:4173')).toEqual({ url: 'http://127.0.0.1:4173' });
-	});
-	it('names TIMELINE_SITE_URL when it is missing, relative, another scheme or carries a query', () => {
-		for (const value of [undefined, '', '/timeline', 'ftp://example.org', 'https://example.org/?x=1']) {
-			const parsed = parseSiteUrl(value);
-			expect('error' in parsed && parsed.error).toMatch(/TIMELINE_SITE_URL/);
-		}
+describe('links to an event', () => {
+	it('lead to its page where it has one, else to the full timeline opened at it, from the site root', () => {
+		expect(eventShareUrl('https://example.org/', 'treaty-signed', true)).toBe('https://example.org/events/treaty-signed');
+		expect(eventShareUrl('https://example.org/', 'treaty-signed', false)).toBe('https://example.org/?event=treaty-signed');
+		// A site served from a folder keeps it.
+		expect(eventShareUrl('https://example.org/timeline/', 'a b', true)).toBe('https://example.org/timeline/events/a%20b');
+		expect(fullTimelineUrl('https://example.org/timeline/', 'x&y')).toBe('https://example.org/timeline/?event=x%26y');
 	});
 });

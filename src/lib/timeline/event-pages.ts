@@ -31,6 +31,12 @@ export function eventPageIds(events: readonly { id: string }[], stride: number):
 /** The page's path from the site's root (no leading slash, so it resolves against any base). */
 export const eventPagePath = (id: string) => `events/${encodeURIComponent(id)}`;
 
+/** The full timeline opened at an event, from the site's root URL (`resolve('/')` made absolute). */
+export const fullTimelineUrl = (root: string | URL, id: string) => new URL(`./?event=${encodeURIComponent(id)}`, root).href;
+
+/** The link to share for an event: its own page, or the full timeline opened at it where it has none. */
+export const eventShareUrl = (root: string | URL, id: string, hasPage: boolean) => (hasPage ? new URL(eventPagePath(id), root).href : fullTimelineUrl(root, id));
+
 /** The event's oEmbed response, from the site's root. */
 export const eventOembedPath = (id: string) => `oembed/${encodeURIComponent(id)}.json`;
 

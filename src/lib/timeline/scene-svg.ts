@@ -44,7 +44,9 @@ const HEADER = 44;
 const FOOTER = 34;
 /** Margin around the whole image (px). */
 const MARGIN = 16;
-const n = (value: number) => String(Math.round(value * 10) / 10);
+/** A coordinate to a tenth of a pixel, as SVG text. */
+export const roundedNumber = (value: number) => String(Math.round(value * 10) / 10);
+const n = roundedNumber;
 const attr = (value: string) => escapeXml(value);
 const text = (x: number, y: number, content: string, attrs = '') => `<text x="${n(x)}" y="${n(y)}"${attrs}>${escapeXml(content)}</text>`;
 

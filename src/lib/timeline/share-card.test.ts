@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dataPaths, loadTimeline } from '../server/data.ts';
-import { attribution, CARD_HEIGHT, CARD_WIDTH, cardCitation, eventCardSvg, timelineCardSvg, wrapText } from './share-card.ts';
+import { attribution, CARD_HEIGHT, CARD_WIDTH, cardCitation, cardRange, eventCard, isSubstantial, quotedText, timelineCardSvg, wrapText } from './share-card.ts';
 import { paletteFrom } from './scene-svg.ts';
 
 const perChar = (line: string) => line.length * 10;
@@ -36,34 +36,56 @@ describe('wrapText', () => {
 describe('the cards', () => {
 	const treaty = timeline.events.find((event) => event.citations.length > 3)!;
 
-	it('quote an excerpt verbatim (whole, or its start with an ellipsis) and credit it as the excerpt is credited', () => {
-		const svg = eventCardSvg(timeline, treaty, options);
-		expect(svg).toContain(`width="${CARD_WIDTH}" height="${CARD_HEIGHT}"`);
-		const lines = texts(svg);
-		const quoteStart = lines.findIndex((line) => line.startsWith('“'));
-		const creditLine = lines.findIndex((line) => line.startsWith('— '));
-		expect(quoteStart).toBeGreaterThan(0);
-		const quoted = lines.slice(quoteStart, creditLine).join(' ').slice(1).replace(/”$/, '');
-		const citation = treaty.citations.find((candidate) => lines[creditLine] === `— ${attribution(candidate)}` && candidate.excerpt.replace(/\s+/g, ' ').startsWith(quoted.replace(/…$/, '')));
-		expect(citation, `a citation whose words start "${quoted.slice(0, 40)}"`).toBeDefined();
-		// The title, whole, and the date.
-		expect(lines.join(' ')).toContain(treaty.title);
+	it('quote an excerpt verbatim (whole, or its start with "…") and credit it as the excerpt is credited', () => {
+		for (const event of timeline.events) {
+			const { svg, citation } = eventCard(timeline, event, options);
+			expect(svg).toContain(`width="${CARD_WIDTH}" height="${CARD_HEIGHT}"`);
+			// The card's own lines (the strip, a nested <svg>, has its labels after them).
+			const head = svg.slice(0, svg.indexOf('<svg x='));
+			const lines = texts(head);
+			// The quote and its credit are indented past the rule that sets them off.
+			const indented = [...head.matchAll(/<text x="(\d+)"/g)].map((match) => Number(match[1]));
+			const quoteLines = lines.filter((_, i) => indented[i]! > 48);
+			expect(quoteLines.at(-1), event.id).toBe(`— ${attribution(citation)}`);
+			const shown = quoteLines.slice(0, -1).join(' ').replace(/^…/, '').replace(/…$/, '');
+			expect(citation.excerpt.replace(/\s+/g, ' ').startsWith(shown), `${event.id}: "${shown.slice(0, 50)}"`).toBe(true);
+			expect(lines.join(' '), event.id).toContain(event.title);
+		}
 	});
 
-	it('prefer the first excerpt that fits whole, else the shortest', () => {
-		expect(cardCitation(treaty, () => true)).toBe(treaty.citations[0]);
+	it('prefer the first substantial excerpt that fits whole, then any that fits, else the shortest', () => {
+		const substantial = treaty.citations.find((citation) => isSubstantial(citation.excerpt))!;
+		expect(cardCitation(treaty, () => true)).toBe(substantial);
+		expect(isSubstantial('23 October 2025, by Eric Zuesse.')).toBe(false);
+		expect(isSubstantial('Here is the report from Iran’s Borna News on October 23rd:')).toBe(false);
 		const shortest = Math.min(...treaty.citations.map((citation) => citation.excerpt.length));
 		expect(cardCitation(treaty, () => false).excerpt.length).toBe(shortest);
 	});
 
-	it('name a speaker only with the source that quotes them', () => {
+	it('mark where an excerpt starts or stops inside a sentence, adding nothing else', () => {
+		expect(quotedText('including the construction of a plant')).toBe('…including the construction of a plant…');
+		expect(quotedText('Putin called it “truly ground-breaking.”')).toBe('Putin called it “truly ground-breaking.”');
+	});
+
+	it('show the event beside its neighbours, not the decades a neighbouring war runs', () => {
+		for (const event of timeline.events) {
+			const [from, to] = cardRange(timeline, event).map((date) => date.getTime());
+			expect(from!, event.id).toBeLessThanOrEqual(event.time);
+			expect(to!, event.id).toBeGreaterThanOrEqual(event.time);
+		}
+		const short = timeline.events.find((event) => event.date.precision === 'day' && event.date.start.getUTCFullYear() === 2025)!;
+		const [from, to] = cardRange(timeline, short);
+		expect(to.getTime() - from.getTime()).toBeLessThan(3 * 365 * 86_400_000);
+	});
+
+	it('credit the source first, and a speaker only as the one it quotes', () => {
 		const quotedSpeaker = timeline.events.flatMap((event) => event.citations).find((citation) => citation.speaker);
 		expect(quotedSpeaker).toBeDefined();
-		expect(attribution(quotedSpeaker!)).toMatch(new RegExp(`^${quotedSpeaker!.speaker}, quoted by ${quotedSpeaker!.source.name}`));
+		expect(attribution(quotedSpeaker!).startsWith(`${quotedSpeaker!.source.name}, quoting ${quotedSpeaker!.speaker} · `)).toBe(true);
 	});
 
 	it('mark the event on its stretch of the axis, and draw the timeline card from the whole range', () => {
-		const svg = eventCardSvg(timeline, treaty, options);
+		const { svg } = eventCard(timeline, treaty, options);
 		expect(svg).toMatch(new RegExp(`<g class="(mark|span)" data-event-id="${treaty.id}"`));
 		// Ringed in the focus colour, a circle round a mark or a box round a bar.
 		expect(svg).toMatch(/<(circle|rect)[^>]*stroke="#abcdef" stroke-width="3"/);

@@ -7,12 +7,11 @@
  * Pure: text is wrapped with the width function it is given (the build measures with the font
  * files it renders with), and the colours come in as a palette.
  */
-import { cameraRangeFor } from './camera.ts';
 import { eventDateText, sourceCredit, type Citation, type Timeline, type TimelineEvent } from './events.ts';
 import { plotGeometry } from './geometry.ts';
 import { escapeXml } from './export.ts';
 import { buildScene, sceneData, type Scene } from './scene.ts';
-import { scenePlotMarkup, type Palette } from './scene-svg.ts';
+import { roundedNumber as n, scenePlotMarkup, type Palette } from './scene-svg.ts';
 import { SOURCE_TYPE_LABEL } from './source-types.ts';
 import { createBaseScale, DEFAULT_SPACING } from './spacing.ts';
 import { MARK_HEIGHT } from './scene.ts';
@@ -25,6 +24,8 @@ const INNER = CARD_WIDTH - 2 * MARGIN;
 const STRIP_BOTTOM = 582;
 const STRIP_MAX = 150;
 const YEAR = 365.25 * 24 * 3600 * 1000;
+/** The quote's indent from the rule that sets it off (px). */
+const QUOTE_INDENT = 24;
 
 export type Weight = 'regular' | 'bold';
 
@@ -36,11 +37,15 @@ export interface CardOptions {
 	palette: Palette;
 	/** Where the card's link leads, as the footer shows it (e.g. "timeline.example.org/events/x"). */
 	link: string;
+	/** Whether the card's font has every character of `text` (default: yes). */
+	drawable?: (text: string) => boolean;
 }
 
 /** A line of the card: text laid out at a baseline. */
 interface Line {
 	text: string;
+	/** Where the line starts (px); the card's margin unless indented. */
+	x?: number;
 	y: number;
 	size: number;
 	weight: Weight;
@@ -81,30 +86,68 @@ export function wrapText(text: string, width: number, measure: (line: string) =>
 	// Shorten the last line until it holds its ellipsis; a single word too long is cut by characters.
 	let last = lines[lines.length - 1] ?? '';
 	while (last.includes(' ') && measure(`${last}…`) > width) last = last.slice(0, last.lastIndexOf(' '));
-	while (last.length > 1 && measure(`${last}…`) > width) last = last.slice(0, -1);
+	if (measure(`${last}…`) > width) {
+		// One word wider than the line: the longest start that fits, found by halving (a hostile
+		// 10,000-character word would take as many measurements one character at a time).
+		let [fits, tooLong] = [1, last.length];
+		while (tooLong - fits > 1) {
+			const middle = (fits + tooLong) >> 1;
+			if (measure(`${last.slice(0, middle)}…`) <= width) fits = middle;
+			else tooLong = middle;
+		}
+		last = last.slice(0, fits);
+	}
 	lines[lines.length - 1] = `${last.replace(/[\s,;:]+$/, '')}…`;
 	return { lines, truncated };
 }
 
-/** Who the excerpt's words belong to: the speaker, quoted by the source, or the source itself. */
+/**
+ * Who the excerpt belongs to: its source (outlet or author), then the person whose words it
+ * quotes. The source comes first because the excerpt is its text: a speaker is named only for the
+ * words of theirs it quotes, never for the outlet's narration around them.
+ */
 export function attribution(citation: Citation): string {
 	const credit = sourceCredit(citation.source);
 	const label = SOURCE_TYPE_LABEL[citation.source.type];
-	return `${citation.speaker ? `${citation.speaker}, quoted by ${credit}` : credit} · ${label}`;
+	return `${citation.speaker ? `${credit}, quoting ${citation.speaker}` : credit} · ${label}`;
 }
 
-/** The excerpt the card quotes: the first that fits whole, else the shortest (shown as its start, with "…"). */
-export function cardCitation(event: TimelineEvent, fitsWhole: (citation: Citation) => boolean): Citation {
-	const whole = event.citations.find(fitsWhole);
-	if (whole) return whole;
-	return event.citations.reduce((best, citation) => (citation.excerpt.length < best.excerpt.length ? citation : best));
+/**
+ * Whether an excerpt says something on its own: bylines ("23 October 2025, by …"), lead-ins
+ * ending in a colon and fragments of a few words make a poor card.
+ */
+export function isSubstantial(excerpt: string): boolean {
+	const words = excerpt.trim().split(/\s+/).length;
+	return words >= 8 && !/:\s*$/.test(excerpt) && !/^\d{1,2} \w+ \d{4}, by /.test(excerpt);
 }
 
-const n = (value: number) => String(Math.round(value * 10) / 10);
+/**
+ * The excerpt the card quotes: the first substantial one that fits whole, else the first that
+ * fits, else the shortest (its start shown, with "…").
+ */
+export function cardCitation(event: TimelineEvent, fitsWhole: (citation: Citation) => boolean, drawable: (text: string) => boolean = () => true): Citation {
+	const fitting = event.citations.filter(fitsWhole);
+	const chosen = fitting.find((citation) => isSubstantial(citation.excerpt)) ?? fitting[0];
+	if (chosen) return chosen;
+	const candidates = event.citations.filter((citation) => drawable(citation.excerpt));
+	return (candidates.length ? candidates : event.citations).reduce((best, citation) => (citation.excerpt.length < best.excerpt.length ? citation : best));
+}
+
+/**
+ * The excerpt as the card shows it: its words unchanged, with "…" where it starts or stops inside
+ * a sentence, so a fragment never reads as a whole statement.
+ */
+export function quotedText(excerpt: string): string {
+	const text = excerpt.trim();
+	const startsInside = /^[\p{Ll}]/u.test(text);
+	const endsInside = !/[.!?…]["”’)]*$/u.test(text);
+	return `${startsInside ? '…' : ''}${text}${endsInside ? '…' : ''}`;
+}
+
 
 function textLines(lines: readonly Line[]): string[] {
 	return lines.map(
-		(line) => `<text x="${MARGIN}" y="${n(line.y)}" font-size="${line.size}" font-weight="${line.weight === 'bold' ? 700 : 400}" fill="${line.fill}">${escapeXml(line.text)}</text>`
+		(line) => `<text x="${n(line.x ?? MARGIN)}" y="${n(line.y)}" font-size="${line.size}" font-weight="${line.weight === 'bold' ? 700 : 400}" fill="${line.fill}">${escapeXml(line.text)}</text>`
 	);
 }
 
@@ -138,7 +181,8 @@ function stripMarkup(scene: Scene, palette: Palette, selectedId: string | null):
 	const top = STRIP_BOTTOM - scene.height;
 	const ring: string[] = [];
 	const mark = scene.marks.find((candidate) => candidate.id === selectedId);
-	if (mark) ring.push(`<circle cx="${n(mark.x)}" cy="${n(mark.y + MARK_HEIGHT / 2)}" r="15" fill="none" stroke="${palette.focus}" stroke-width="3"/>`);
+	// Just outside the 16 px mark and inside its label's 4 px gap, so the label stays whole.
+	if (mark) ring.push(`<circle cx="${n(mark.x)}" cy="${n(mark.y + MARK_HEIGHT / 2)}" r="10.5" fill="none" stroke="${palette.focus}" stroke-width="2.5"/>`);
 	const span = scene.spans.find((candidate) => candidate.id === selectedId);
 	if (span) ring.push(`<rect x="${n(span.x - 3)}" y="${n(span.y - 3)}" width="${n(span.width + 6)}" height="26" rx="5" fill="none" stroke="${palette.focus}" stroke-width="3"/>`);
 	return [
@@ -161,11 +205,11 @@ function card(options: CardOptions, body: string[]): string {
 	].join('\n');
 }
 
-/** The card of one event. */
-export function eventCardSvg(timeline: Timeline, event: TimelineEvent, options: CardOptions): string {
+/** The card of one event, and the citation it quotes (for its alt text). */
+export function eventCard(timeline: Timeline, event: TimelineEvent, options: CardOptions): { svg: string; citation: Citation } {
 	const { measure, palette: p } = options;
 	const lines: Line[] = [];
-	lines.push({ text: timeline.title, y: 58, size: 22, weight: 'regular', fill: p.fgMuted });
+	lines.push({ text: wrapText(timeline.title, INNER, (line) => measure(line, 22, 'regular'), 1).lines[0] ?? '', y: 58, size: 22, weight: 'regular', fill: p.fgMuted });
 	lines.push({ text: eventDateText(event), y: 100, size: 28, weight: 'bold', fill: p.themes[event.themes[0]!] });
 
 	// The title in two lines at 46 px, or three at 38 px when it needs them.
@@ -181,27 +225,34 @@ export function eventCardSvg(timeline: Timeline, event: TimelineEvent, options: 
 		y += titleSize * 1.18;
 	}
 
-	const range = cameraRangeFor(timeline.events, timeline.events.indexOf(event), domainOf(timeline), { neighbours: 3, minSpanMs: YEAR / 2 });
-	const strip = stripScene(timeline, range, event.id, (text) => measure(text, 13, 'regular'));
+	const strip = stripScene(timeline, cardRange(timeline, event), event.id, (text) => measure(text, 13, 'regular'));
 
-	// The quote fills what is left above the strip, less its attribution line (36 px) and a gap.
+	// The quote fills what is left above the strip, less its credit line (36 px) and a gap. It is
+	// set off by a rule, as the page sets off its excerpts, not by quote marks of the card's own:
+	// an excerpt that ends in a quote would close with two.
 	const quoteSize = 26;
 	const quoteLead = 34;
 	const quoteTop = y + 20;
 	const quoteLines = Math.max(1, Math.floor((STRIP_BOTTOM - strip.height - 24 - 36 - quoteTop) / quoteLead) + 1);
-	const quoted = (citation: Citation) => wrapText(`“${citation.excerpt}”`, INNER, (line) => measure(line, quoteSize, 'regular'), quoteLines);
-	const citation = cardCitation(event, (candidate) => !quoted(candidate).truncated);
+	const quoted = (citation: Citation) => wrapText(quotedText(citation.excerpt), INNER - QUOTE_INDENT, (line) => measure(line, quoteSize, 'regular'), quoteLines);
+	// A quote the font cannot draw whole is not shown in part: another is chosen (cardCitation).
+	const drawable = options.drawable ?? (() => true);
+	const citation = cardCitation(event, (candidate) => drawable(candidate.excerpt) && !quoted(candidate).truncated, drawable);
 	const quote = quoted(citation);
-	// A quote cut short still closes: the reader sees where the card's words stop.
-	if (quote.truncated) quote.lines[quote.lines.length - 1] += '”';
 	y = quoteTop;
 	for (const text of quote.lines) {
-		lines.push({ text, y, size: quoteSize, weight: 'regular', fill: p.fg });
+		lines.push({ text, x: MARGIN + QUOTE_INDENT, y, size: quoteSize, weight: 'regular', fill: p.fg });
 		y += quoteLead;
 	}
-	const credit = wrapText(`— ${attribution(citation)}`, INNER, (line) => measure(line, 20, 'regular'), 1);
-	lines.push({ text: credit.lines[0]!, y: y + 2, size: 20, weight: 'regular', fill: p.fgMuted });
-	return card(options, [...textLines(lines), ...stripMarkup(strip, p, event.id)]);
+	const rule = `<rect x="${MARGIN}" y="${n(quoteTop - quoteSize + 2)}" width="4" height="${n((quote.lines.length - 1) * quoteLead + quoteSize + 4)}" fill="${p.lineStrong}"/>`;
+	const credit = wrapText(`— ${attribution(citation)}`, INNER - QUOTE_INDENT, (line) => measure(line, 20, 'regular'), 1);
+	lines.push({ text: credit.lines[0]!, x: MARGIN + QUOTE_INDENT, y: y + 2, size: 20, weight: 'regular', fill: p.fgMuted });
+	return { svg: card(options, [...textLines(lines), rule, ...stripMarkup(strip, p, event.id)]), citation };
+}
+
+/** What an event's card shows, in words: its alt text. */
+export function eventCardAlt(event: TimelineEvent, citation: Citation): string {
+	return `${eventDateText(event)}: ${event.title}. Quote: ${quotedText(citation.excerpt)} (${attribution(citation)}). The event is marked on its stretch of the timeline.`;
 }
 
 /** The card of the whole timeline: its title, description and the plot's default view. */
@@ -220,6 +271,23 @@ export function timelineCardSvg(timeline: Timeline, options: CardOptions): strin
 	}
 	const strip = stripScene(timeline, domainOf(timeline), null, (text) => measure(text, 13, 'regular'));
 	return card(options, [...textLines(lines), ...stripMarkup(strip, p, null)]);
+}
+
+/**
+ * The stretch of the axis a card shows: the event's own period and where its three neighbours
+ * each side sit, padded, at least half a year. Neighbours count by their place, not their whole
+ * period: a war that runs for years beside the event would otherwise widen every card to decades.
+ */
+export function cardRange(timeline: Timeline, event: TimelineEvent): [Date, Date] {
+	const index = timeline.events.indexOf(event);
+	const neighbours = timeline.events.slice(Math.max(0, index - 3), index + 4);
+	let from = Math.min(event.date.start.getTime(), ...neighbours.map((other) => other.time));
+	let to = Math.max((event.end ?? event.date).end.getTime(), ...neighbours.map((other) => other.time));
+	const pad = Math.max((to - from) * 0.15, (YEAR / 2 - (to - from)) / 2, 0);
+	from -= pad;
+	to += pad;
+	const [start, end] = domainOf(timeline);
+	return [new Date(Math.max(from, start.getTime())), new Date(Math.min(to, end.getTime()))];
 }
 
 /** The whole data's time range, as the plot's domain. */
