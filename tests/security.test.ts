@@ -7,7 +7,7 @@
  * build at all.
  */
 import type { Frame, Page, Request } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, panel, plot, test } from './fixtures';
 import { oncePerRun, removeDir, runDir, serveFolder, tempDir, viteBuild } from './fixture-build';
@@ -84,7 +84,7 @@ function checkCsp(html: string, where: string) {
 async function unsafeUrls(page: Page): Promise<string[]> {
 	const lists = await inFrames(page, (frame) =>
 		frame.evaluate(() => {
-			const ok = (value: string) => /^(https?:\/\/|\/|\.\/|#|\?)/i.test(value);
+			const ok = (value: string) => /^(https?:\/\/|\/|\.\.?\/|#|\?)/i.test(value);
 			const bad: string[] = [];
 			for (const a of document.querySelectorAll('a[href], area[href]')) {
 				const href = a.getAttribute('href')!;
@@ -319,6 +319,7 @@ test.describe('a hostile events.json', () => {
 	// One worker, one server; a worker started again after a failure reuses the same build.
 	test.describe.configure({ mode: 'default' });
 	let site: { url: string; stop: () => Promise<void> } | undefined;
+	let builtDir = '';
 
 	test.beforeAll(async ({}, info) => {
 		test.setTimeout(240_000);
@@ -328,6 +329,7 @@ test.describe('a hostile events.json', () => {
 			if (result.status !== 0) throw new Error(`the hostile fixture did not build:\n${result.output.slice(-4000)}`);
 			return outDir;
 		});
+		builtDir = dir;
 		site = await serveFolder(dir, PORT_BASE + info.parallelIndex);
 	});
 	test.afterAll(async () => site?.stop());
@@ -411,6 +413,29 @@ test.describe('a hostile events.json', () => {
 		expect(await unsafeUrls(page), 'non-http(s) links').toEqual([]);
 		expect(dialogs).toEqual([]);
 		await context.close();
+	});
+
+	test("each sampled event's page (head, article, card, live timeline) makes no element from the data", async ({ page, request }) => {
+		const dialogs = failOnDialogs(page);
+		// The build makes a sample of pages for large data (TIMELINE_EVENT_PAGES); three of them.
+		const paged = readdirSync(join(builtDir, 'events')).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length));
+		expect(paged.length).toBeGreaterThan(0);
+		for (const id of [paged[0]!, paged[Math.floor(paged.length / 2)]!, paged.at(-1)!]) {
+			const event = EVENTS.find((candidate) => candidate.id === id)!;
+			const response = await request.get(`${site!.url}/events/${event.id}`);
+			expect(response.status()).toBe(200);
+			const html = await response.text();
+			const ogTitle = html.match(/<meta property="og:title" content="([^"]*)"/)?.[1];
+			expect(ogTitle, 'the hostile title stays inside its attribute').toBeDefined();
+			await page.goto(`${site!.url}/events/${event.id}`);
+			await expect(page.locator('h1')).toHaveText(event.title);
+			await expect(plot(page).locator('button.selected')).toHaveAttribute('data-event-id', event.id);
+			expect(await injected(page), 'elements made from the data').toEqual([]);
+			expect(await unsafeUrls(page), 'non-http(s) links').toEqual([]);
+			const image = await request.get(html.match(/<meta property="og:image" content="([^"]*)"/)![1]!.replace(/^https?:\/\/[^/]+/, site!.url));
+			expect(image.headers()['content-type']).toBe('image/png');
+		}
+		expect(dialogs).toEqual([]);
 	});
 
 	test('opening each event, searching for markup and zooming make no element from the data', async ({ page }) => {
