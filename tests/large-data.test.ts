@@ -5,6 +5,7 @@
  * within the screen. (Timings at 1,000 and 10,000 events are in `npm run bench`, not here.)
  */
 import type { Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDataset } from '../scripts/bench/generate.mjs';
 import { loadTimeline } from '../src/lib/server/data.ts';
@@ -126,5 +127,23 @@ test.describe('1,000 events', () => {
 		expect(await below()).toBeLessThan(40);
 		await expect(page.getByRole('button', { name: /^Show earlier events/ })).toHaveCount(1);
 		expect(await steps(page).count()).toBeLessThanOrEqual(MAX);
+	});
+
+	test('a sample of the events has pages (TIMELINE_EVENT_PAGES=40); Copy link offers a page where there is one, ?event= elsewhere', async ({ page, context }) => {
+		// Every k-th event on the axis, k = ⌈1,000 / 40⌉.
+		const stride = Math.ceil(COUNT / 40);
+		const paged = ids.filter((_, index) => index % stride === 0);
+		const built = readdirSync(join(runDir('large-data'), 'build', 'events')).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -5));
+		expect(built.sort()).toEqual([...paged].sort());
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		for (const [id, expected] of [
+			[paged[1]!, `${site!.url}/events/${paged[1]}`],
+			[ids[1]!, `${site!.url}/?event=${ids[1]}`]
+		] as const) {
+			await page.goto(`${site!.url}/embed?event=${id}`);
+			await page.locator('section.panel').getByRole('button', { name: 'Copy link' }).click();
+			await expect(page.locator('section.panel').getByRole('status')).toHaveText('Link copied');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+		}
 	});
 });

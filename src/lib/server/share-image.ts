@@ -51,9 +51,11 @@ export function paletteFromCss(css: string): Palette {
 }
 
 /**
- * The width of `text` in ems: each glyph's advance plus the font's kerning pairs, as resvg lays
- * it out. (opentype.js's own getAdvanceWidth runs the font's substitution tables first, and stops
- * at one of Source Sans 3's that it does not support.)
+ * The width of `text` in ems: each glyph's advance plus the kerning pairs opentype.js reads. resvg
+ * shapes with the font's full tables, whose kerning mostly tightens text, so lines measured here
+ * come out at most a little wider than drawn and never overflow. (opentype.js's own
+ * getAdvanceWidth runs the substitution tables first and stops at one of Source Sans 3's that it
+ * does not support.)
  */
 function advanceWidth(font: Font, text: string): number {
 	let units = 0;
