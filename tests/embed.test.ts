@@ -474,6 +474,8 @@ test.describe('the /embed page', () => {
 		await expect(page.locator('h1')).toHaveCount(0);
 		await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark');
 		await expect(page.locator('section.list')).toBeVisible();
+		// With a story there is a list to switch to.
+		await expect(page.getByRole('button', { name: 'List view' })).toHaveCount(1);
 		await expect(page.locator('section.panel :is(h2, h3)#details-title')).toHaveText(TREATY.title);
 
 		const diplomacy = new Set(EVENTS.filter((e) => e.themes.includes('diplomacy')).map((e) => e.id));
@@ -496,6 +498,8 @@ test.describe('the /embed page', () => {
 		await expect(page.locator('html')).toHaveAttribute('data-scheme', 'auto');
 		await expect(page.locator('section.list')).toHaveCount(0);
 		await expect(page.locator('section.panel')).toHaveCount(0);
+		// No story, no list: List view would only hide the plot.
+		await expect(page.getByRole('button', { name: 'List view' })).toHaveCount(0);
 	});
 
 	test('from and to set the visible range: from the start of `from` to the end of `to`', async ({ page }) => {
