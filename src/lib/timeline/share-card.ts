@@ -290,7 +290,14 @@ export function cardRange(timeline: Timeline, event: TimelineEvent): [Date, Date
 	return [new Date(Math.max(from, start.getTime())), new Date(Math.min(to, end.getTime()))];
 }
 
-/** The whole data's time range, as the plot's domain. */
+const domains = new WeakMap<Timeline, [Date, Date]>();
+
+/**
+ * The whole data's time range, as the plot's domain: worked out once per data, not for each card
+ * (sceneData walks every event, and a build makes a card per event).
+ */
 function domainOf(timeline: Timeline): [Date, Date] {
-	return sceneData(timeline).domain as [Date, Date];
+	let domain = domains.get(timeline);
+	if (!domain) domains.set(timeline, (domain = sceneData(timeline).domain as [Date, Date]));
+	return domain;
 }
