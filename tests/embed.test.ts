@@ -114,6 +114,30 @@ test.describe('on a host page of another origin', () => {
 		await expectFitted(page);
 	});
 
+	test('wide, the panel opens beside the plot at the plot’s height and scrolls: the frame keeps its height', async ({ page }) => {
+		// The event with the most to read (by its data's length), so its panel is longer than the plot.
+		const longest = [...EVENTS].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
+		await page.setViewportSize({ width: 1280, height: 800 });
+		const frame = await openHost(page, embedMarkup());
+		const closed = await expectFitted(page);
+		await markIn(frame, longest.id).click();
+		await expect(panelIn(frame).locator('h2#details-title')).toHaveText(longest.title);
+		const opened = await expectFitted(page);
+		expect(Math.abs(opened - closed), 'opening an event leaves the frame’s height alone').toBeLessThanOrEqual(2);
+
+		const panelBox = (await panelIn(frame).boundingBox())!;
+		const block = (await frame.locator('.sticky').boundingBox())!;
+		expect(panelBox.x, 'the panel is beside the plot').toBeGreaterThanOrEqual(block.x + block.width - 1);
+		expect(panelBox.height, 'no taller than the plot’s block').toBeLessThanOrEqual(block.height + 1);
+		const body = panelIn(frame).locator('.body');
+		const overflow = await body.evaluate((element) => element.scrollHeight - element.clientHeight);
+		expect(overflow, 'the rest of the event is scrolled to inside the panel').toBeGreaterThan(0);
+		// The last excerpt can be read: scrolled into view within the panel, the frame stays as it is.
+		await panelIn(frame).locator('blockquote').last().scrollIntoViewIfNeeded();
+		await expect(panelIn(frame).locator('blockquote').last()).toBeInViewport();
+		expect(Math.abs((await expectFitted(page)) - closed)).toBeLessThanOrEqual(2);
+	});
+
 	test('clicking a mark inside the iframe opens its event', async ({ page }) => {
 		const frame = await openHost(page, embedMarkup());
 		const mark = marksIn(frame).first();
