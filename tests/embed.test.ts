@@ -116,7 +116,7 @@ test.describe('on a host page of another origin', () => {
 
 	test('wide, the panel opens beside the plot at the plot’s height and scrolls: the frame keeps its height', async ({ page }) => {
 		// The event with the most to read (by its data's length), so its panel is longer than the plot.
-		const longest = [...EVENTS].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
+		const longest = [...EVENTS].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0]!;
 		await page.setViewportSize({ width: 1280, height: 800 });
 		const frame = await openHost(page, embedMarkup());
 		const closed = await expectFitted(page);
@@ -501,7 +501,7 @@ test.describe('the /embed page', () => {
 		await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark');
 		// title=0: the title takes no room, but still names the frame for a screen reader.
 		await expect.poll(async () => (await page.locator('main > header').boundingBox())?.height).toBeLessThanOrEqual(1);
-		await expect(page.getByRole('heading', { level: 1, name: data.title as string })).toHaveCount(1);
+		await expect(page.getByRole('heading', { level: 1, name: (data as unknown as { title: string }).title })).toHaveCount(1);
 		await expect(page.locator('section.list')).toBeVisible();
 		// With a story there is a list to switch to.
 		await expect(page.getByRole('button', { name: 'List view' })).toHaveCount(1);
