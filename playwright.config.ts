@@ -10,6 +10,8 @@ const port = Number(process.env.TEST_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests',
 	testMatch: '**/*.test.ts',
+	// The other engines' suite runs under Vitest (scripts/engines.mjs).
+	testIgnore: 'engines/**',
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,

@@ -1,48 +1,22 @@
 /**
- * The view as the page draws it, read from the axis: each tick carries its instant (data-time)
- * and is drawn at its x, so two ticks give the px → time mapping and the plot's width gives the
- * visible range. Tests compute what they expect with their own arithmetic (below, from the rules
- * the README gives for each gesture; never through the app's code) and compare with this.
+ * The view as the page draws it, read from the axis (ranges.ts: each tick carries its instant and
+ * is drawn at its x), waited for and compared in Playwright. Tests compute what they expect with
+ * their own arithmetic (ranges.ts, from the rules the README gives for each gesture; never through
+ * the app's code) and compare with this.
  */
 import { expect, type Frame, type Page } from '@playwright/test';
+import { axisInPage, span, viewFromAxis, type DrawnView, type Range } from './ranges';
+
+export * from './ranges';
 
 /** A page, or a frame (an embed's iframe): anything that can evaluate and locate. */
 type Target = Page | Frame;
 
-const DAY = 86_400_000;
-/** The closest zoom spans a week (README). */
-export const CLOSEST_SPAN = 7 * DAY;
-
-export interface Range {
-	/** First and last instant across the plot's width (UTC ms). */
-	from: number;
-	to: number;
-}
-
-export interface DrawnView extends Range {
-	/** Width of the plot's drawing area (px). */
-	width: number;
-	/** Milliseconds per pixel. */
-	msPerPx: number;
-}
-
 /** The visible range as drawn now. Wait for the view to settle first (`settled`). */
 export async function drawnView(page: Target): Promise<DrawnView> {
-	const view = await page.evaluate(() => {
-		const plot = document.querySelector<HTMLElement>('.plot')!;
-		const origin = plot.getBoundingClientRect().left + plot.clientLeft;
-		const ticks = [...plot.querySelectorAll<HTMLElement>('.axis .tick[data-time]')].map((tick) => ({
-			x: tick.getBoundingClientRect().left - origin,
-			time: Date.parse(tick.dataset.time!)
-		}));
-		return { ticks, width: plot.clientWidth };
-	});
-	expect(view.ticks.length, 'the axis draws at least two ticks').toBeGreaterThanOrEqual(2);
-	const first = view.ticks[0]!;
-	const last = view.ticks.at(-1)!;
-	const msPerPx = (last.time - first.time) / (last.x - first.x);
-	const from = first.time - first.x * msPerPx;
-	return { from, to: from + view.width * msPerPx, width: view.width, msPerPx };
+	const view = viewFromAxis(await page.evaluate(axisInPage));
+	expect(view, 'the axis draws at least two ticks').not.toBeNull();
+	return view!;
 }
 
 /** Waits for `count` animation frames of the page (or frame). */
@@ -91,44 +65,6 @@ export async function plotArea(page: Target): Promise<{ left: number; top: numbe
 }
 
 // ---- The rules, as arithmetic on ranges ----
-
-const span = (range: Range) => range.to - range.from;
-
-/** A range of `length` ms starting at `from`, shifted (never shrunk) to stay inside `full`. */
-export function inside(from: number, length: number, full: Range): Range {
-	const kept = Math.min(length, span(full));
-	const start = Math.max(full.from, Math.min(full.to - kept, from));
-	return { from: start, to: start + kept };
-}
-
-/**
- * Zooming `view` by `factor` about the point `x` px from the plot's left edge: the instant under x
- * stays under x; the span stays between a week and the full range; the result is shifted inside.
- */
-export function zoomedAbout(view: Range, factor: number, x: number, width: number, full: Range): Range {
-	const length = Math.min(span(full), Math.max(CLOSEST_SPAN, span(view) / factor));
-	const at = view.from + (x / width) * span(view);
-	return inside(at - (x / width) * length, length, full);
-}
-
-/** The Zoom in / Zoom out buttons and the +/− keys: ×factor about the plot's centre. */
-export function zoomedAboutCentre(view: Range, factor: number, width: number, full: Range): Range {
-	return zoomedAbout(view, factor, width / 2, width, full);
-}
-
-/** Dragging the view by dx px: what was at x is now at x + dx (inside the full range). */
-export function panned(view: Range, dx: number, width: number, full: Range): Range {
-	return inside(view.from - dx * (span(view) / width), span(view), full);
-}
-
-/** A range asked for (a link's from/to): shown centred, at least a week, inside the full range. */
-export function showing(from: number, to: number, full: Range): Range {
-	const length = Math.min(span(full), Math.max(CLOSEST_SPAN, to - from));
-	return inside((from + to) / 2 - length / 2, length, full);
-}
-
-/** d3-zoom's ctrl + wheel: 2^(−deltaY × 0.002 × 10) for a pixel-mode wheel (deltaMode 0). */
-export const ctrlWheelFactor = (deltaY: number) => 2 ** (-deltaY * 0.002 * 10);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,0 +1,1 @@
+export const ENGINES: Record<'firefox' | 'webkit', { label: string; needs: string[]; install: string }>;
