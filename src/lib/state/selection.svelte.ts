@@ -71,6 +71,6 @@ export class TimelineSelection {
 		if (index < 0) return;
 		this.currentId = id;
 		const [from, to] = cameraRangeFor(events, index, this.#view.domain);
-		this.#view.showRange(from, to);
+		this.#view.showRange(from, to, true, true);
 	}
 }

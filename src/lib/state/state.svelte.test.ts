@@ -68,6 +68,22 @@ describe('TimelineSelection', () => {
 		expect(timeline.selection.currentId).toBe('treaty-signed');
 	});
 
+	it('the camera’s moves are quiet (not announced); the reader’s next zoom, reset or range is not', () => {
+		timeline.selection.followStep('bushehr-nuclear-plant');
+		expect(timeline.view.quiet).toBe(true);
+		// A resize keeps the dates and the quiet with them.
+		timeline.view.resize(WIDTH - 100);
+		expect(timeline.view.quiet).toBe(true);
+		timeline.view.zoomBy(2);
+		expect(timeline.view.quiet).toBe(false);
+		timeline.selection.followStep('treaty-signed');
+		timeline.view.reset();
+		expect(timeline.view.quiet).toBe(false);
+		timeline.selection.followStep('bushehr-nuclear-plant');
+		timeline.view.showRange(new Date(Date.UTC(2010, 0, 1)), new Date(Date.UTC(2012, 0, 1)));
+		expect(timeline.view.quiet).toBe(false);
+	});
+
 	it('open(id) opens only events that exist', () => {
 		timeline.selection.open('no-such-event');
 		expect(timeline.selection.selected).toBeNull();

@@ -46,6 +46,8 @@ export class TimelineView {
 	transform = $state.raw<ZoomTransform>(zoomIdentity);
 	/** A zoom gesture or animation is under way (large data moves marks only meanwhile). */
 	busy = $state(false);
+	/** The view was last moved by the story's camera, not by the reader: its range is not announced. */
+	quiet = $state(false);
 	#waiting: (() => void)[] = [];
 
 	readonly baseScale = $derived.by(() => createBaseScale(this.spacing, this.domain, this.spacing === 'even' ? this.#times() : [], this.width));
@@ -87,12 +89,14 @@ export class TimelineView {
 	}
 
 	zoomBy(factor: number) {
+		this.quiet = false;
 		if (this.#commands) this.#commands.zoomBy(factor);
 		else this.zoomAt(factor, this.width / 2);
 	}
 
 	/** Zooms by `factor` about the pixel `point`: a ctrl + wheel that comes before d3-zoom has loaded. */
 	zoomAt(factor: number, point: number) {
+		this.quiet = false;
 		if (this.width > 0) this.#move(zoomAbout(this.transform, factor, point, this.scaleExtent));
 	}
 
@@ -100,7 +104,9 @@ export class TimelineView {
 		this.showRange(this.domain[0], this.domain[1], animate);
 	}
 
-	showRange(from: Date, to: Date, animate = true) {
+	/** `quiet`: the story's camera moving the axis, which a screen reader is not told about. */
+	showRange(from: Date, to: Date, animate = true, quiet = false) {
+		this.quiet = quiet;
 		if (this.#commands) this.#commands.showRange([from, to], animate);
 		else if (this.width > 0) this.#move(rangeTransform(this.baseScale, [from, to]));
 		else this.#pending = [from, to];
@@ -142,6 +148,6 @@ export class TimelineView {
 		// Before the first measure the base scale spans 1 px; its range is still the right one to keep.
 		const range = this.#pending ?? visibleRange(this.baseScale, this.#commands?.heading() ?? this.transform);
 		change();
-		this.showRange(range[0], range[1], false);
+		this.showRange(range[0], range[1], false, this.quiet);
 	}
 }
