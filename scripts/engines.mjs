@@ -5,17 +5,28 @@
 // needs an X display: without one the suite runs under xvfb-run.
 // The drivers (tests/engines/drivers.ts) take the binaries' paths from ENGINES.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/** MiniBrowser sits in the architecture's library folder (x86_64-linux-gnu, aarch64-linux-gnu, …). */
+function miniBrowser() {
+	for (const arch of readdirSync('/usr/lib').filter((name) => name.endsWith('-linux-gnu'))) {
+		for (const version of ['webkit2gtk-4.1', 'webkit2gtk-4.0']) {
+			const path = join('/usr/lib', arch, version, 'MiniBrowser');
+			if (existsSync(path)) return path;
+		}
+	}
+	return '/usr/lib/<arch>-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+}
 
 /** Each engine: its name for people, the files it needs (the driver's first), the package that installs it. */
 export const ENGINES = {
-	firefox: { label: 'Firefox ESR', needs: ['/usr/bin/firefox-esr'], install: 'apt-get install firefox-esr' },
+	firefox: { label: 'Firefox ESR', needs: ['/usr/bin/firefox-esr'], install: 'sudo apt-get install firefox-esr' },
 	webkit: {
 		label: 'WebKitGTK (MiniBrowser)',
-		needs: ['/usr/bin/WebKitWebDriver', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'],
-		install: 'apt-get install webkit2gtk-driver xvfb'
+		needs: ['/usr/bin/WebKitWebDriver', miniBrowser()],
+		install: 'sudo apt-get install webkit2gtk-driver xvfb'
 	}
 };
 

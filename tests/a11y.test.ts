@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, panel, plot, test, unfold, visibleRange } from './fixtures';
 import { settled } from './view';
+import { EVENTS } from './expected';
 
 /** axe's default rules, and WCAG 2.2 AA's target size, which axe leaves off by default. */
 const AXE_OPTIONS = { rules: { 'target-size': { enabled: true } } };
@@ -458,6 +459,37 @@ for (const [label, viewport] of [
 }
 
 /* --------------------------------------------------------- reduced motion */
+
+/* ------------------------------------------------------------------ content on hover or focus */
+
+test('a mark whose label is not its title shows the title on hover and keyboard focus, and Esc hides it (1.4.13), without a title attribute to read twice', async ({ page }) => {
+	// The treaty: its short label in events.json is not its title.
+	const event = EVENTS.find((e) => e.id === 'treaty-signed')!;
+	expect((event as unknown as { label: string }).label).not.toBe(event.title);
+	await page.goto(`/embed?event=${event.id}`);
+	const mark = plot(page).locator(`button[data-event-id="${event.id}"]`);
+	await expect(mark).toBeVisible();
+	await settled(page);
+	const tip = () => mark.evaluate((element) => {
+		const style = getComputedStyle(element, '::after');
+		return style.display === 'none' ? null : style.content;
+	});
+	await expect(mark).not.toHaveAttribute('title');
+	await expect(mark).toHaveAccessibleDescription('');
+
+	await mark.hover();
+	await expect.poll(tip, 'shown on hover').toBe(JSON.stringify(event.title));
+	await page.keyboard.press('Escape');
+	await expect.poll(tip, 'Esc hides it, the pointer still on the mark').toBeNull();
+
+	// Keyboard focus shows it too (the pointer moved away first, so hover is not what shows it).
+	await page.mouse.move(0, 0);
+	await mark.focus();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowLeft');
+	await expect(mark).toBeFocused();
+	await expect.poll(tip, 'shown on keyboard focus').toBe(JSON.stringify(event.title));
+});
 
 test.describe('prefers-reduced-motion: reduce', () => {
 	test.use({ reducedMotion: 'reduce' });

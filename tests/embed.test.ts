@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Frame, FrameLocator, Page } from '@playwright/test';
 import { data, expect, test } from './fixtures';
-import { DAY } from './expected';
+import { DAY, TITLE } from './expected';
 import { checkView, drawnView, expectView, expectViewNow, settled, showing, zoomedAboutCentre, type Range } from './view';
 import { article, embedMarkup, HostServer, SITE } from './hosts';
 
@@ -501,7 +501,7 @@ test.describe('the /embed page', () => {
 		await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark');
 		// title=0: the title takes no room, but still names the frame for a screen reader.
 		await expect.poll(async () => (await page.locator('main > header').boundingBox())?.height).toBeLessThanOrEqual(1);
-		await expect(page.getByRole('heading', { level: 1, name: (data as unknown as { title: string }).title })).toHaveCount(1);
+		await expect(page.getByRole('heading', { level: 1, name: TITLE })).toHaveCount(1);
 		await expect(page.locator('section.list')).toBeVisible();
 		// With a story there is a list to switch to.
 		await expect(page.getByRole('button', { name: 'List view' })).toHaveCount(1);

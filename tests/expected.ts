@@ -27,6 +27,8 @@ export interface FullSource {
 export const EVENTS = data.events as FullEvent[];
 export const SOURCES = data.sources as FullSource[];
 export const TOTAL = EVENTS.length;
+/** The timeline's title, events.json's `title`. */
+export const TITLE = (data as unknown as { title: string }).title;
 export const DAY = 86_400_000;
 export const SOURCE_TYPE = new Map(SOURCES.map((source) => [source.id, source.type]));
 const SOURCE_BY_ID = new Map(SOURCES.map((source) => [source.id, source]));

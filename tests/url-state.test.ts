@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { data, expect, markOf, panel, plot, test, visibleRange, type RawEvent } from './fixtures';
 import { checkView, drawnView, expectView, settled, showing, zoomedAboutCentre, type Range } from './view';
-import { countText, credit, DAY, EVENTS, expectedEvents, parseRange, period, SOURCE_TYPE, SOURCES, STORY_ORDER, THEME_LABEL, TOTAL, type Filter } from './expected';
+import { countText, credit, DAY, EVENTS, expectedEvents, parseRange, period, SOURCE_TYPE, SOURCES, STORY_ORDER, THEME_LABEL, TITLE, TOTAL, type Filter } from './expected';
 
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -30,7 +30,7 @@ const steps = (page: Page) => page.locator('section.list li[data-step-id]');
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 
 async function ready(page: Page) {
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText((data as unknown as { title: string }).title);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
 	await expect(plot(page)).toBeVisible();
 }
 async function readyWithMarks(page: Page) {

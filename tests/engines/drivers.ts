@@ -134,11 +134,13 @@ async function launchWebKit(width: number, height: number): Promise<EngineDriver
 		name: 'webkit',
 		async goto(url) {
 			await driver.switchTo().defaultContent();
+			// A mark on the old document, so that readyState is read from the new one.
+			await driver.executeScript('window.__leaving = true').catch(() => undefined);
 			await driver.get(url);
-			// Past the old document first: readyState is read from the new one.
-			const href = new URL(url).href;
-			await waitFor(async () => (await driver.executeScript('return location.href')) === href, `navigation to ${url}`);
-			await waitFor(async () => (await driver.executeScript('return document.readyState')) === 'complete', `${url} to load`);
+			await waitFor(
+				async () => (await driver.executeScript('return !window.__leaving && document.readyState === "complete"').catch(() => false)) === true,
+				`${url} to load`
+			);
 		},
 		evaluate: (fn, ...args) => driver.executeScript(`return (${fn.toString()}).apply(null, arguments)`, ...args) as never,
 		async click(selector) {

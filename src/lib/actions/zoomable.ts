@@ -44,7 +44,9 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 			return !(event as MouseEvent).button && event.type !== 'dblclick';
 		})
 		.on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => (view.transform = horizontal(event.transform)))
-		.on('start', () => {
+		.on('start', (event: D3ZoomEvent<HTMLElement, unknown>) => {
+			// A reader's drag, pinch or wheel (not a transition the app started): announced.
+			if (event.sourceEvent) view.quiet = false;
 			gesture = true;
 			report();
 		})
@@ -99,6 +101,7 @@ export function zoomable(node: HTMLElement, params: ZoomableParams) {
 		// Double-clicking an event opens it; only the background zooms.
 		if ((event.target as Element).closest('button')) return;
 		const [px] = pointer(event, node);
+		view.quiet = false;
 		go(zoomAbout(from(), event.shiftKey ? 0.5 : 2, px, behaviour.scaleExtent()), true);
 	});
 	selection.call(behaviour.transform, view.transform);
