@@ -136,6 +136,15 @@ const AXE_STATES: { state: string; path: string; act?: (page: Page) => Promise<u
 		},
 		include: 'dialog[open]'
 	},
+	{
+		state: 'the list view',
+		path: '/',
+		act: async (page) => {
+			await unfold(page, 'tools');
+			await page.getByRole('button', { name: 'List view' }).click();
+			await expect(page.getByRole('button', { name: 'List view' })).toHaveAttribute('aria-pressed', 'true');
+		}
+	},
 	{ state: '/embed', path: '/embed', lightOnly: true },
 	{ state: '/embed?event=treaty-signed&story=1', path: '/embed?event=treaty-signed&story=1' },
 	{ state: '/embed?theme=dark&title=0&event=treaty-signed', path: '/embed?theme=dark&title=0&event=treaty-signed', lightOnly: true },

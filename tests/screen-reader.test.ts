@@ -85,6 +85,11 @@ test.describe('landmarks', () => {
 		await expect(page.getByRole('region', { name: 'Timeline', exact: true })).toHaveCount(1);
 		await expect(page.getByRole('search', { name: 'Search and filter events' })).toHaveCount(1);
 		await expect(page.getByRole('region', { name: TREATY.title, exact: true })).toHaveCount(1);
+		// And as an aria snapshot: the details region holds the headline, a level-3 heading in its step.
+		await expect(page.getByRole('region', { name: TREATY.title, exact: true })).toMatchAriaSnapshot(`
+			- region "${TREATY.title}":
+			  - heading "${TREATY.title}" [level=3]
+		`);
 		await expect(page.getByRole('contentinfo')).toHaveCount(1);
 	});
 
@@ -101,6 +106,8 @@ test.describe('events', () => {
 		await openWithReader(page, '/embed');
 		const mark = page.locator(`.plot button[data-event-id="${TREATY.id}"]`);
 		await expect(mark).toHaveAccessibleName(markName(TREATY));
+		// The same name in the aria snapshot (quoted as YAML, the name holding a colon).
+		await expect(mark).toMatchAriaSnapshot(`- 'button "${markName(TREATY)}"'`);
 
 		const onMark = await saidDuring(page, () => mark.focus());
 		expect(onMark.at(-1)).toBe(`button, ${markName(TREATY)}`);
