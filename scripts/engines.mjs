@@ -20,6 +20,8 @@ function miniBrowser() {
 	return '/usr/lib/<arch>-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 }
 
+const XVFB_RUN = '/usr/bin/xvfb-run';
+
 /** Each engine: its name for people, the files it needs (the driver's first), the package that installs it. */
 export const ENGINES = {
 	firefox: { label: 'Firefox ESR', needs: ['/usr/bin/firefox-esr'], install: 'sudo apt-get install firefox-esr' },
@@ -34,7 +36,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
 
 function main() {
 	const ci = !!process.env.CI && process.env.CI !== 'false';
-	const xvfb = ['/usr/bin/xvfb-run'].find((path) => existsSync(path));
+	const xvfb = existsSync(XVFB_RUN) ? XVFB_RUN : undefined;
 	const present = [];
 	let missing = 0;
 	for (const [name, engine] of Object.entries(ENGINES)) {

@@ -53,6 +53,16 @@ export function viewFromAxis(axis: Axis): DrawnView | null {
 
 export const span = (range: Range) => range.to - range.from;
 
+/** How far (ms) each end of a view may be from `expected`: `px` pixels at the expected scale. */
+export const pxTolerance = (expected: Range, width: number, px = 1) => px * (span(expected) / width);
+
+/** Whether both ends of `view` are within `tolerance` ms of `expected`'s. */
+export const isWithin = (view: Range, expected: Range, tolerance: number) =>
+	Math.abs(view.from - expected.from) <= tolerance && Math.abs(view.to - expected.to) <= tolerance;
+
+/** A range as two ISO instants, for failure messages. */
+export const rangeText = (range: Range) => `${new Date(range.from).toISOString()} – ${new Date(range.to).toISOString()}`;
+
 /** A range of `length` ms starting at `from`, shifted (never shrunk) to stay inside `full`. */
 export function inside(from: number, length: number, full: Range): Range {
 	const kept = Math.min(length, span(full));

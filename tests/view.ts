@@ -5,7 +5,7 @@
  * the app's code) and compare with this.
  */
 import { expect, type Frame, type Page } from '@playwright/test';
-import { axisInPage, span, viewFromAxis, type DrawnView, type Range } from './ranges';
+import { axisInPage, pxTolerance, rangeText, viewFromAxis, type DrawnView, type Range } from './ranges';
 
 export * from './ranges';
 
@@ -64,10 +64,6 @@ export async function plotArea(page: Target): Promise<{ left: number; top: numbe
 	});
 }
 
-// ---- The rules, as arithmetic on ranges ----
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
 export interface ViewTolerance {
 	/** How far each end may be from the expected instant, in pixels at the expected scale (default 1). */
 	tolerancePx?: number;
@@ -77,9 +73,9 @@ export interface ViewTolerance {
 }
 
 export function checkView(view: DrawnView, expected: Range, { tolerancePx = 1, toleranceMs, message = 'view' }: ViewTolerance) {
-	const tolerance = toleranceMs ?? tolerancePx * (span(expected) / view.width);
+	const tolerance = toleranceMs ?? pxTolerance(expected, view.width, tolerancePx);
 	const allowed = toleranceMs === undefined ? `${tolerancePx} px` : `${Math.round(toleranceMs / 60_000)} min`;
-	const where = `${message}: drawn ${iso(view.from)} – ${iso(view.to)}, expected ${iso(expected.from)} – ${iso(expected.to)} (± ${allowed})`;
+	const where = `${message}: drawn ${rangeText(view)}, expected ${rangeText(expected)} (± ${allowed})`;
 	expect(Math.abs(view.from - expected.from), `${where}; start`).toBeLessThanOrEqual(tolerance);
 	expect(Math.abs(view.to - expected.to), `${where}; end`).toBeLessThanOrEqual(tolerance);
 }

@@ -11,7 +11,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createStaticServer } from '../../scripts/serve.mjs';
 import { article, HostServer } from '../hosts';
-import { axisInPage, viewFromAxis, zoomedAboutCentre, type DrawnView, type Range } from '../ranges';
+import { axisInPage, isWithin, pxTolerance, rangeText, viewFromAxis, zoomedAboutCentre, type DrawnView, type Range } from '../ranges';
 import { launchEngine, waitFor, type EngineDriver, type EngineName } from './drivers';
 
 interface Citation {
@@ -75,12 +75,9 @@ describe.each(engines)('%s', (name) => {
 	/** Waits until the drawn view is `expected`, within a pixel at each end. */
 	async function expectView(expected: Range, what: string): Promise<void> {
 		let last: DrawnView | null = null;
-		const close = (view: DrawnView) => {
-			const px = (expected.to - expected.from) / view.width;
-			return Math.abs(view.from - expected.from) <= px && Math.abs(view.to - expected.to) <= px;
-		};
-		await waitFor(async () => close((last = await settledView())), `${what}: expected ${new Date(expected.from).toISOString()} – ${new Date(expected.to).toISOString()}`).catch((error: Error) => {
-			throw new Error(`${error.message}; drawn ${last && `${new Date(last.from).toISOString()} – ${new Date(last.to).toISOString()}`}`);
+		const close = (view: DrawnView) => isWithin(view, expected, pxTolerance(expected, view.width));
+		await waitFor(async () => close((last = await settledView())), `${what}: expected ${rangeText(expected)}`).catch((error: Error) => {
+			throw new Error(`${error.message}; drawn ${last && rangeText(last)}`);
 		});
 	}
 
