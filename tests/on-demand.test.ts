@@ -33,8 +33,10 @@ test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom 
 		window.requestIdleCallback = () => 0;
 		window.cancelIdleCallback = () => {};
 	});
+	// On the full page, which hydrates its live timeline at once (the embed waits for idleness to
+	// load it: tests/embed-first.test.ts).
 	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/embed?spacing=time');
+	await page.goto('/?spacing=time');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
 	await settled(page);
 	const full = await drawnView(page);

@@ -1,8 +1,9 @@
 /**
  * The plot as the build draws it, before any script has run: with JavaScript off, and in a
  * sandboxed frame on a host that sends no CORS header (most static hosts send none), where the
- * page's module scripts never load. Every drawn mark is a link to its event's entry; no control
- * that needs a script is shown; the live plot takes over without moving anything on the page.
+ * page's module scripts never load. Every drawn mark is a link to its event (its entry in the story
+ * on /, its own page from /embed); no control that needs a script is shown; the live plot takes
+ * over without moving anything on the page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { test as base, type Frame, type Page } from '@playwright/test';
@@ -60,7 +61,7 @@ test.describe('JavaScript off', () => {
 
 	for (const path of ['/', '/embed']) {
 		for (const width of [360, 800, 1280]) {
-			test(`${path} at ${width} px draws the plot: marks in date order inside it, each a link to its event's entry, and no control`, async ({ page }) => {
+			test(`${path} at ${width} px draws the plot: marks in date order inside it, each a link to its event, and no control`, async ({ page }) => {
 				await page.setViewportSize({ width, height: 800 });
 				await page.goto(path);
 				const marks = await drawnMarks(page);
@@ -68,10 +69,13 @@ test.describe('JavaScript off', () => {
 				for (const mark of marks) {
 					expect(mark.x, `${mark.id} inside the plot`).toBeGreaterThanOrEqual(0);
 					expect(mark.x, `${mark.id} inside the plot`).toBeLessThanOrEqual(1);
-					// The full page's entry for the event: on / this page, from /embed the full page.
+					// On / the event's entry in the story on this page; from /embed (no story) the event's
+					// own page (every event of the real data has one).
 					const href = new URL(mark.href);
-					expect(href.pathname).toBe('/');
-					expect(href.hash).toBe(`#event-${mark.id}`);
+					if (path === '/') {
+						expect(href.pathname).toBe('/');
+						expect(href.hash).toBe(`#event-${mark.id}`);
+					} else expect(href.pathname + href.hash).toBe(`/events/${mark.id}`);
 				}
 				expectDateOrder(marks);
 				// Every mark stands in its lane: no two glyphs on top of each other.
@@ -99,15 +103,13 @@ test.describe('JavaScript off', () => {
 		for (const [i, mark] of wider.entries()) expect(mark.x, mark.id).toBeCloseTo(narrower[i]!.x, 2);
 	});
 
-	test('a mark in the embed opens its event’s entry on the full page', async ({ page }) => {
+	test('a mark in the embed opens its event’s own page', async ({ page }) => {
 		await page.goto('/embed');
 		const marks = await drawnMarks(page);
 		const mark = marks[Math.floor(marks.length / 2)];
 		await page.locator(`.plot a.mark[data-event-id="${mark!.id}"]:visible`).click();
-		await expect(page).toHaveURL(new RegExp(`/#event-${mark!.id}$`));
-		const entry = page.locator(`article#event-${mark!.id}`);
-		await expect(entry).toBeInViewport();
-		await expect(entry.locator('h3')).toHaveText(byId.get(mark!.id)!.title);
+		await expect(page).toHaveURL(new RegExp(`/events/${mark!.id}$`));
+		await expect(page.locator('h1')).toHaveText(byId.get(mark!.id)!.title);
 	});
 });
 
@@ -134,7 +136,7 @@ test.describe('a sandboxed frame on a host that sends no CORS header', () => {
 
 	// The frame's failed script loads are the condition under test (the fixture's console check
 	// would fail on them): they are checked to be CORS failures instead.
-	base('shows the prerendered plot, hides the controls, and a mark leads to its entry', async ({ page }) => {
+	base('shows the prerendered plot, hides the controls, and a mark leads to its event’s page', async ({ page }) => {
 		const errors: string[] = [];
 		page.on('console', (message) => {
 			if (message.type() === 'error') errors.push(message.text());
@@ -154,9 +156,8 @@ test.describe('a sandboxed frame on a host that sends no CORS header', () => {
 
 		const mark = marks.at(-1)!;
 		await frame.locator(`.plot a.mark[data-event-id="${mark.id}"]:visible`).click();
-		await expect.poll(() => inner.url()).toBe(`${site}/#event-${mark.id}`);
-		await expect(frame.locator(`article#event-${mark.id} h3`)).toHaveText(byId.get(mark.id)!.title);
-		await expect(frame.locator(`article#event-${mark.id}`)).toBeInViewport();
+		await expect.poll(() => inner.url()).toBe(`${site}/events/${mark.id}`);
+		await expect(frame.locator('h1')).toHaveText(byId.get(mark.id)!.title);
 	});
 });
 

@@ -7,15 +7,24 @@ import { gzipSync } from 'node:zlib';
  * What each tool's page is measured by.
  * - visible: a selector for an event's mark; "visible" is the first frame in which one is laid
  *   out inside the viewport with a size and not hidden.
- * - click: what is clicked, when not `visible` (see probe()).
+ * - click: what is clicked, when not `visible` (see probe()); a function of the page's URL where it differs by page.
  * - success: what a working click looks like (see probe()).
  * - gesture: 'wheel' (ctrl + wheel at the plot, then a drag) or 'buttons' (TimelineJS has no wheel
  *   zoom: its own Zoom in / Zoom out buttons, then a drag of its time navigator).
  */
 export const TOOLS = {
-	// Ours: the build draws the marks as links (they work without scripts); the click that opens an
-	// event in place is on the live plot's buttons, which take their place once the script has run.
-	ours: { label: 'ours', visible: '.plot [data-event-id]', click: '.plot button[data-event-id]', success: 'panel', area: '.plot', gesture: 'wheel' },
+	// Ours: the build draws the marks as links (they work without scripts). On /embed the page's first
+	// script makes those links open their event in place (the first panel), before the live plot
+	// loads; on / the click that opens an event in place is on the live plot's buttons, which take
+	// the links' place once the script has run.
+	ours: {
+		label: 'ours',
+		visible: '.plot [data-event-id]',
+		click: (url) => (new URL(url).pathname.endsWith('/embed') ? '.plot [data-event-id]' : '.plot button[data-event-id]'),
+		success: 'panel',
+		area: '.plot',
+		gesture: 'wheel'
+	},
 	timelinejs: { label: 'TimelineJS3', visible: '.tl-timemarker', success: 'tl-timemarker-active', area: '.tl-timenav', gesture: 'buttons' },
 	vis: { label: 'vis-timeline', visible: '.vis-item.vis-box, .vis-item.vis-range', success: 'vis-selected', area: '.vis-center', gesture: 'wheel' }
 };
@@ -336,7 +345,8 @@ export async function measurePage(browser, { tool: toolName, url, reps = 5, slow
 		}
 		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 		const page = await context.newPage();
-		await page.addInitScript(probe, { visible: tool.visible, click: tool.click, success: tool.success });
+		const click = typeof tool.click === 'function' ? tool.click(url) : tool.click;
+		await page.addInitScript(probe, { visible: tool.visible, click, success: tool.success });
 		const responses = [];
 		page.on('request', (request) => {
 			if (!isLocal(request.url())) result.outside.push(request.url());
@@ -427,6 +437,8 @@ const fmt = (ms) => (ms == null ? '–' : Math.round(ms));
 async function undoClick(page, toolName) {
 	if (toolName === 'ours') {
 		await page.evaluate(() => document.querySelector('section.panel button.close')?.click());
+		// The gesture is measured on the live plot: /embed's is mounted once the page is idle.
+		await page.waitForSelector('.plot button[data-event-id]', { timeout: 60_000 });
 	}
 	await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 	await settle(page);

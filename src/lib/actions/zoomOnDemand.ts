@@ -5,6 +5,7 @@
  * links and the story's camera all work), a ctrl + wheel on the plot zooms it here as d3-zoom
  * would, and the wiring takes over from the view as it is.
  */
+import { whenIdle } from './idle';
 import type { ZoomableParams } from './zoomable';
 
 /** One import for every plot on the page. */
@@ -18,8 +19,6 @@ export const loadZoomWiring = () =>
 
 /** What loads it at once: a gesture on the plot (the wheel is also answered here meanwhile). */
 const FIRST_USE = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
-/** Without requestIdleCallback (WebKit), the wiring loads this long after the plot is drawn (ms). */
-const IDLE_FALLBACK = 200;
 
 export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 	let attached: ReturnType<typeof import('./zoomable').zoomable> | null = null;
@@ -69,14 +68,4 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 			attached?.destroy();
 		}
 	};
-}
-
-/** Calls `callback` when the main thread is idle; returns the cancel. */
-function whenIdle(callback: () => void): () => void {
-	if (typeof requestIdleCallback === 'function') {
-		const id = requestIdleCallback(callback, { timeout: 2000 });
-		return () => cancelIdleCallback(id);
-	}
-	const id = setTimeout(callback, IDLE_FALLBACK);
-	return () => clearTimeout(id);
 }

@@ -4,7 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildTimeline, type Timeline } from '../timeline/events.ts';
+import { buildTimeline } from '../timeline/build.ts';
+import type { Timeline } from '../timeline/events.ts';
 import type { RawTimelineData } from '../timeline/schema.ts';
 import { parseJsonText, TimelineDataError, validateTimelineData, type SourceTexts } from '../timeline/validate.ts';
 

@@ -4,14 +4,15 @@
  * and what the reader is at (`selection`); `plot` holds the scene drawn from them.
  */
 import { getContext, setContext } from 'svelte';
-import { eventShareUrl, filterEvents, hasEventPage, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
+import { filterEvents, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
+import { setPanelHost, shareLinks, type PanelHost } from './panel-host';
 import { PlotState } from './plot.svelte';
 import { TimelineSelection } from './selection.svelte';
 import { TimelineView } from './view.svelte';
 
 export { ZOOM_STEP } from './view.svelte';
 
-export class TimelineState {
+export class TimelineState implements PanelHost {
 	readonly data: Timeline;
 	readonly eventsById: Map<string, TimelineEvent>;
 	filter = $state.raw<EventFilter>(NO_FILTER);
@@ -34,12 +35,13 @@ export class TimelineState {
 
 	/** Every k-th event (axis order) has a page of its own; 1 in a real build (event-pages.ts). */
 	readonly eventPageStride: number;
-	readonly #indexById: Map<string, number>;
+	/** The link to share for an event: its own page, or the full timeline opened at it where it has none. */
+	readonly shareLink: (id: string, root: string | URL) => string;
 
 	constructor(data: Timeline, prerendered: readonly PrerenderedBand[] = [], eventPageStride = 1) {
 		this.data = data;
 		this.eventPageStride = eventPageStride;
-		this.#indexById = new Map(data.events.map((event, index) => [event.id, index]));
+		this.shareLink = shareLinks(data.events, eventPageStride);
 		this.prerendered = prerendered;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.sceneData = sceneData(data);
@@ -48,13 +50,17 @@ export class TimelineState {
 		this.plot = new PlotState(this);
 	}
 
-	/**
-	 * The link to share for an event: its own page, or the full timeline opened at it where it has
-	 * none (a sampled build of generated data). `root` is the site's root URL, absolute.
-	 */
-	shareLink(id: string, root: string | URL): string {
-		const index = this.#indexById.get(id);
-		return eventShareUrl(root, id, index !== undefined && hasEventPage(index, this.eventPageStride));
+
+	get title(): string {
+		return this.data.title;
+	}
+
+	/** The panel host's flag (PanelHost) is the selection's. */
+	get focusOnOpen(): boolean {
+		return this.selection.focusOnOpen;
+	}
+	set focusOnOpen(value: boolean) {
+		this.selection.focusOnOpen = value;
 	}
 
 	/** Zooms to an event with room around it. */
@@ -73,6 +79,7 @@ export class TimelineState {
 const TIMELINE_CONTEXT = Symbol('timeline');
 
 export function setTimelineContext(timeline: TimelineState): TimelineState {
+	setPanelHost(timeline);
 	return setContext(TIMELINE_CONTEXT, timeline);
 }
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataPaths, loadTimeline } from '../server/data.ts';
 import { cameraRangeFor, type CameraOptions } from './camera.ts';
-import { parsePartialDate } from './dates.ts';
+import { parsePartialDate } from './date-text.ts';
 import type { TimelineEvent } from './events.ts';
 import { domainFor } from './scale.ts';
 import { DAY, deepFreeze, utc } from './test-helpers.ts';

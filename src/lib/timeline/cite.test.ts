@@ -1,30 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { bibtexForEvent, bibtexForSource, citeEvent, citeSource } from './cite.ts';
 import type { PartialDate } from './dates.ts';
-import { buildTimeline, type Source, type TimelineEvent } from './events.ts';
+import { buildTimeline } from './build.ts';
+import { type Source, type TimelineEvent } from './events.ts';
 import { validateTimelineData } from './validate.ts';
 import { deepFreeze, fixtureTexts, utc, validFixture } from './test-helpers.ts';
 
 /* ---- fixtures ---------------------------------------------------------------------------- */
 
 /** Partial dates built by hand (not by parsePartialDate), so these tests do not lean on dates.ts. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const day = (y: number, m: number, d: number, text: string): PartialDate => ({
 	text,
 	precision: 'day',
 	start: utc(y, m, d),
-	end: utc(y, m, d + 1)
+	end: utc(y, m, d + 1),
+	label: `${d} ${MONTHS[m]} ${y}`
 });
 const month = (y: number, m: number, text: string): PartialDate => ({
 	text,
 	precision: 'month',
 	start: utc(y, m, 1),
-	end: utc(y, m + 1, 1)
+	end: utc(y, m + 1, 1),
+	label: `${MONTHS[m]} ${y}`
 });
 const year = (y: number): PartialDate => ({
 	text: String(y),
 	precision: 'year',
 	start: utc(y, 0, 1),
-	end: utc(y + 1, 0, 1)
+	end: utc(y + 1, 0, 1),
+	label: String(y)
 });
 
 const UNKNOWN: Source = {

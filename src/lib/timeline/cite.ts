@@ -2,7 +2,8 @@
  * Ready-made citations: of a timeline entry and of each source, as plain text and BibTeX.
  * Unknown metadata stays "unknown", never guessed.
  */
-import { formatPartialDate, formatUTC } from './dates.ts';
+import { formatPartialDate } from './dates.ts';
+import { formatUTC } from './date-text.ts';
 import { eventDateText, sourceCredit, type Source, type TimelineEvent } from './events.ts';
 
 /** "Author unknown. “Title unknown.” Outlet unknown, date unknown. URL unknown." with what is known. */

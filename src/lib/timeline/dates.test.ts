@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	formatEventDate,
-	formatPartialDate,
-	formatUTC,
-	midpoint,
-	parsePartialDate,
-	utc as datesUtc,
-	type PartialDate
-} from './dates.ts';
+import { formatEventDate, formatPartialDate, midpoint, utc as datesUtc, type PartialDate } from './dates.ts';
+import { formatUTC, parsePartialDate } from './date-text.ts';
 import { utc } from './test-helpers.ts';
 
 /** Parses a date the test knows is valid. */
@@ -23,18 +16,18 @@ it('the unit tests run with TZ=America/Los_Angeles (npm run test:unit), so UTC l
 
 describe('parsePartialDate', () => {
 	it.each([
-		{ text: '2013', precision: 'year', start: utc(2013, 0, 1), end: utc(2014, 0, 1) },
-		{ text: '1991', precision: 'year', start: utc(1991, 0, 1), end: utc(1992, 0, 1) },
-		{ text: '2024-07', precision: 'month', start: utc(2024, 6, 1), end: utc(2024, 7, 1) },
-		{ text: '2024-12', precision: 'month', start: utc(2024, 11, 1), end: utc(2025, 0, 1) },
-		{ text: '2024-02', precision: 'month', start: utc(2024, 1, 1), end: utc(2024, 2, 1) },
-		{ text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18) },
-		{ text: '2025-01-01', precision: 'day', start: utc(2025, 0, 1), end: utc(2025, 0, 2) },
-		{ text: '2024-12-31', precision: 'day', start: utc(2024, 11, 31), end: utc(2025, 0, 1) },
-		{ text: '2024-02-29', precision: 'day', start: utc(2024, 1, 29), end: utc(2024, 2, 1) },
-		{ text: '2000-02-29', precision: 'day', start: utc(2000, 1, 29), end: utc(2000, 2, 1) }
-	])('parsePartialDate("$text") is a $precision from start to end (exclusive)', ({ text, precision, start, end }) => {
-		expect(parsePartialDate(text)).toEqual({ text, precision, start, end });
+		{ text: '2013', precision: 'year', start: utc(2013, 0, 1), end: utc(2014, 0, 1), label: '2013' },
+		{ text: '1991', precision: 'year', start: utc(1991, 0, 1), end: utc(1992, 0, 1), label: '1991' },
+		{ text: '2024-07', precision: 'month', start: utc(2024, 6, 1), end: utc(2024, 7, 1), label: 'July 2024' },
+		{ text: '2024-12', precision: 'month', start: utc(2024, 11, 1), end: utc(2025, 0, 1), label: 'December 2024' },
+		{ text: '2024-02', precision: 'month', start: utc(2024, 1, 1), end: utc(2024, 2, 1), label: 'February 2024' },
+		{ text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18), label: '17 January 2025' },
+		{ text: '2025-01-01', precision: 'day', start: utc(2025, 0, 1), end: utc(2025, 0, 2), label: '1 January 2025' },
+		{ text: '2024-12-31', precision: 'day', start: utc(2024, 11, 31), end: utc(2025, 0, 1), label: '31 December 2024' },
+		{ text: '2024-02-29', precision: 'day', start: utc(2024, 1, 29), end: utc(2024, 2, 1), label: '29 February 2024' },
+		{ text: '2000-02-29', precision: 'day', start: utc(2000, 1, 29), end: utc(2000, 2, 1), label: '29 February 2000' }
+	])('parsePartialDate("$text") is a $precision from start to end (exclusive), labelled "$label"', ({ text, precision, start, end, label }) => {
+		expect(parsePartialDate(text)).toEqual({ text, precision, start, end, label });
 	});
 
 	it.each([

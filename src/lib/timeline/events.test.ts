@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, citationGroups, correctionLog, eventButtonName, eventDateText, formerIdMap, groupByEra, sourceCount, sourceCredit, type Citation, type Era, type Source, type TimelineEvent } from './events.ts';
+import { buildTimeline } from './build.ts';
+import { citationGroups, correctionLog, eventButtonName, eventDateText, formerIdMap, groupByEra, sourceCount, sourceCredit, type Citation, type Era, type Source, type TimelineEvent } from './events.ts';
 import { validateTimelineData } from './validate.ts';
 import { deepFreeze, fixtureTexts, utc, validFixture } from './test-helpers.ts';
 import type { RawEvent, RawTimelineData } from './schema.ts';
@@ -40,7 +41,7 @@ describe('buildTimeline', () => {
 			title: 'Treaty signed in Moscow',
 			outlet: 'Outlet A',
 			author: null,
-			published: { text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18) },
+			published: { text: '2025-01-17', precision: 'day', start: utc(2025, 0, 17), end: utc(2025, 0, 18), label: '17 January 2025' },
 			url: 'https://example.com/a',
 			type: 'news report',
 			// Where each known value came from, carried over as the fixture states it.
@@ -79,8 +80,8 @@ describe('buildTimeline', () => {
 			{
 				id: 'treaty-era',
 				name: 'Treaty era',
-				start: { text: '2023', precision: 'year', start: utc(2023), end: utc(2024) },
-				end: { text: '2026', precision: 'year', start: utc(2026), end: utc(2027) },
+				start: { text: '2023', precision: 'year', start: utc(2023), end: utc(2024), label: '2023' },
+				end: { text: '2026', precision: 'year', start: utc(2026), end: utc(2027), label: '2026' },
 				description: 'After BRICS.'
 			}
 		]);

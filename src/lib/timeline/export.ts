@@ -2,7 +2,8 @@
  * Downloads of the data: the shown events with their citations as CSV (one row per citation)
  * and as JSON (the same shape as events.json, so it can be read back).
  */
-import { formatPartialDate, formatUTC } from './dates.ts';
+import { formatPartialDate } from './dates.ts';
+import { formatUTC } from './date-text.ts';
 import { sourceCredit, type Source, type Timeline, type TimelineEvent } from './events.ts';
 import { NOTE_LABEL } from './source-types.ts';
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as barrel from './index.ts';
+import * as build from './build.ts';
 import * as dates from './dates.ts';
+import * as dateText from './date-text.ts';
 import * as events from './events.ts';
 import * as geometry from './geometry.ts';
 import * as layout from './layout.ts';
@@ -13,7 +15,7 @@ import * as zoom from './zoom.ts';
 
 describe('$lib/timeline (index.ts)', () => {
 	it.each(
-		Object.entries({ dates, events, geometry, layout, quotes, scale, sourceTypes, themes, ticks, zoom })
+		Object.entries({ build, dates, dateText, events, geometry, layout, quotes, scale, sourceTypes, themes, ticks, zoom })
 	)('index.ts re-exports everything in %s.ts', (_name, module) => {
 		for (const [key, value] of Object.entries(module)) {
 			expect(barrel, key).toHaveProperty(key);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataPaths, loadTimeline } from '../server/data.ts';
-import { entryLink, PRERENDER_MEASURE, PRERENDER_WIDTHS, prerenderPlot, shareOfWidth } from './prerender.ts';
+import { entryLink, eventPageLink, PRERENDER_MEASURE, PRERENDER_WIDTHS, prerenderPlot, shareOfWidth } from './prerender.ts';
 import { sceneData, sceneGeometry } from './scene.ts';
 import { STORY_MAX, STORY_PAGE } from './story-window.ts';
 
@@ -80,5 +80,17 @@ describe('entryLink', () => {
 		expect(link(`e${STORY_PAGE - 1}`)).toBe(`./#event-e${STORY_PAGE - 1}`);
 		expect(link(`e${STORY_PAGE}`)).toBe(`./?event=e${STORY_PAGE}`);
 		expect(link('a b&c')).toBe('./?event=a%20b%26c');
+	});
+});
+
+describe('eventPageLink', () => {
+	const events = [{ id: 'e0' }, { id: 'e1' }, { id: 'a b&c' }, { id: 'e3' }];
+	it('links every event to its own page when each has one', () => {
+		const link = eventPageLink(events, 1, './');
+		expect(events.map((event) => link(event.id))).toEqual(['./events/e0', './events/e1', './events/a%20b%26c', './events/e3']);
+	});
+	it('links an event the build made no page for to its step in the full page’s story', () => {
+		const link = eventPageLink(events, 2, './');
+		expect(events.map((event) => link(event.id))).toEqual(['./events/e0', './#event-e1', './events/a%20b%26c', './#event-e3']);
 	});
 });

@@ -8,6 +8,7 @@
  * Only what the markup needs is kept, so the page's data carries it as plain JSON and the browser
  * draws it without laying anything out again.
  */
+import { eventPageIds, eventPagePath } from './event-pages.ts';
 import type { Timeline } from './events.ts';
 import { NARROW_WIDTH } from './geometry.ts';
 import { buildScene, sceneGeometry, type Scene, type SceneData } from './scene.ts';
@@ -105,4 +106,15 @@ export const shareOfWidth = (width: number): XUnit =>
 export function entryLink(events: readonly { id: string }[], page = ''): (id: string) => string {
 	const prerendered = new Set(events.slice(0, initialWindow(events.length).to).map((event) => event.id));
 	return (id) => (prerendered.has(id) ? `${page}#event-${id}` : `${page}?event=${encodeURIComponent(id)}`);
+}
+
+/**
+ * Where a prerendered mark links from a page with no story of its own (the embed, `page` './'): the
+ * event's own page, or its step in the full page's story where the build made it none (every
+ * `stride`-th event has a page: event-pages.ts).
+ */
+export function eventPageLink(events: readonly { id: string }[], stride: number, page = ''): (id: string) => string {
+	const inStory = entryLink(events, page);
+	const withPage = new Set(eventPageIds(events, stride));
+	return (id) => (withPage.has(id) ? `${page}${eventPagePath(id)}` : inStory(id));
 }

@@ -4,7 +4,7 @@
  */
 import type { TimelineEvent } from './events.ts';
 import type { TimeScale, ViewScale } from './scale.ts';
-import { formatUTC } from './dates.ts';
+import { formatUTC } from './date-text.ts';
 import { axisBreaks, evenTicks, PRECISION_LEVEL, stopsOf } from './spacing.ts';
 import { ticksFor } from './ticks.ts';
 

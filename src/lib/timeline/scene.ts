@@ -5,7 +5,8 @@
  * (scene-svg.ts). Same input, same scene: the golden files in scene.test.ts hold it to that.
  */
 import type { ZoomTransform } from 'd3-zoom';
-import { formatEventDate, formatUTC } from './dates.ts';
+import { formatEventDate } from './dates.ts';
+import { formatUTC } from './date-text.ts';
 import { eventButtonName, type Era, type Timeline, type TimelineEvent } from './events.ts';
 import { fitLanes, MIN_LANES, SPAN_ROW, type PlotGeometry } from './geometry.ts';
 import { labelFor, layoutEvents, PILL_GAP, pillOf, MAX_SPAN_ROWS, moveLayout, packSpans, truncateLabel, type Layout } from './layout.ts';

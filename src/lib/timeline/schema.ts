@@ -5,7 +5,7 @@
  * excerpts, a label that repeats its title) live in validate.ts.
  */
 import * as v from 'valibot';
-import { parsePartialDate } from './dates.ts';
+import { parsePartialDate } from './date-text.ts';
 import { THEME_IDS } from './themes.ts';
 
 import { DATE_BASES, NOTE_KINDS, SOURCE_TYPES } from './source-types.ts';

@@ -33,7 +33,7 @@ function textEvent(
 	const start = utc(2025, 0, 17);
 	return {
 		id,
-		date: { text: '2025-01-17', precision: 'day', start, end: utc(2025, 0, 18) },
+		date: { text: '2025-01-17', precision: 'day', start, end: utc(2025, 0, 18), label: '17 January 2025' },
 		approximate: false,
 		formerIds: [],
 		ongoing: false,

@@ -11,7 +11,7 @@
  */
 import { scaleUtc } from 'd3-scale';
 import { utcDay, utcMonth, utcYear, type TimeInterval } from 'd3-time';
-import { formatUTC } from './dates.ts';
+import { formatUTC } from './date-text.ts';
 import { createTimeScale, type TimeDomain, type TimeScale, type ViewScale } from './scale.ts';
 import type { Tick } from './ticks.ts';
 

@@ -3,7 +3,7 @@
  * date-fns in UTC. The interval is the finest one whose ticks stay at least `minSpacingPx` apart.
  */
 import { utcDay, utcMonth, utcWeek, utcYear, type CountableTimeInterval, type TimeInterval } from 'd3-time';
-import { formatUTC } from './dates.ts';
+import { formatUTC } from './date-text.ts';
 
 export type TickUnit = 'year' | 'month' | 'day';
 

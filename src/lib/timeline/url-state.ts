@@ -2,7 +2,7 @@
  * The page's state in the query string, so a view can be shared as a link. Links are typed, pasted,
  * truncated and forged, so parsing never throws: anything it does not recognise is left out.
  */
-import { parsePartialDate } from './dates.ts';
+import { parsePartialDate } from './date-text.ts';
 import { SOURCE_TYPES, type SourceType } from './source-types.ts';
 import { DEFAULT_SPACING, isSpacing, type Spacing } from './spacing.ts';
 import { isThemeId, type ThemeId } from './themes.ts';

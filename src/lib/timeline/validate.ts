@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { extentIn } from './context.js';
-import { parsePartialDate } from './dates.ts';
+import { parsePartialDate } from './date-text.ts';
 import { TimelineDataSchema, type RawTimelineData } from './schema.ts';
 
 /** Source texts by file name; null when the folder of texts is not available. */

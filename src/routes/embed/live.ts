@@ -1,0 +1,20 @@
+/**
+ * The embed's live timeline, code on demand. The server renders it into the prerendered page
+ * (ServerSlot); the browser hydrates only an empty stand-in for it (AdoptedSlot), which keeps the
+ * server's markup, and mounts the live timeline there once its code has arrived (+page.svelte).
+ * So the first script is only what makes the prerendered marks open their events in place.
+ *
+ * SvelteKit links the stylesheets of a component that the server renders and the browser imports
+ * on demand in the page's head (it matches them by the dynamic import of the same file on both
+ * sides), so the prerendered markup is styled from the first paint.
+ */
+import AdoptedSlot from '$lib/components/AdoptedSlot.svelte';
+import ServerSlot from '$lib/components/ServerSlot.svelte';
+
+export const loadEmbedTimeline = () => import('./EmbedTimeline.svelte');
+
+/** The slot: the server's markup, adopted as is in the browser. */
+export const Slot = import.meta.env.SSR ? ServerSlot : AdoptedSlot;
+
+/** What the server renders in the slot; nothing in the browser, whose bundle never imports it. */
+export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).default : undefined;

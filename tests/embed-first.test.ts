@@ -1,0 +1,128 @@
+/**
+ * The embed's first script: what makes the prerendered marks open their events in place, and no
+ * more. The live timeline (zoom, scales, dates, the story) loads when the page is idle or at the
+ * plot's first gesture and is mounted over the prerendered markup. These tests hold the live
+ * timeline's code back at the network, as a slow connection would, and act in that time.
+ */
+import type { Page, Route } from '@playwright/test';
+import { EVENTS } from './expected';
+import { expect, test } from './fixtures';
+import { ctrlWheelFactor, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
+
+/** Holds back every script the served /embed does not name (the live timeline's) until `release()`. */
+async function holdLiveTimeline(page: Page) {
+	const html = await (await page.request.get('/embed')).text();
+	const named = new Set(html.match(/_app\/immutable\/[\w./-]+\.js/g) ?? []);
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	const state = { asked: [] as string[], release };
+	await page.route('**/_app/immutable/**/*.js', async (route: Route) => {
+		const path = new URL(route.request().url()).pathname.replace(/^\//, '');
+		// Route nodes (SvelteKit's error page) are the router's, not the timeline's.
+		if (![...named].some((name) => path.endsWith(name)) && !path.includes('/nodes/')) {
+			state.asked.push(path);
+			await released;
+		}
+		await route.continue();
+	});
+	return state;
+}
+
+/** The page never idles: only a gesture asks for the live timeline. */
+async function neverIdle(page: Page) {
+	await page.addInitScript(() => {
+		window.requestIdleCallback = () => 0;
+		window.cancelIdleCallback = () => {};
+	});
+}
+
+const stage = (page: Page) => page.locator('main.embed').getAttribute('data-stage');
+
+for (const width of [1280, 360]) {
+	test(`at ${width} px a prerendered mark opens its event in place before the live timeline has loaded, and the live timeline keeps it open`, async ({ page }) => {
+		const held = await holdLiveTimeline(page);
+		await neverIdle(page);
+		await page.setViewportSize({ width, height: 800 });
+		await page.goto('/embed');
+		await expect.poll(() => stage(page), { message: 'the first script has run' }).toBe('first');
+		expect(await page.locator('.plot button[data-event-id]').count(), 'no live plot yet').toBe(0);
+
+		// The event as events.json has it: its title and the number of its excerpts.
+		const mark = page.locator('.plot a[data-event-id]:visible').nth(2);
+		const id = (await mark.getAttribute('data-event-id'))!;
+		const event = EVENTS.find((candidate) => candidate.id === id)!;
+		const excerpts = event.citations.length;
+		await mark.click();
+		const panel = page.locator('section.panel');
+		await expect(panel.locator('#details-title')).toHaveText(event.title);
+		await expect(panel.getByText(`What the sources say (${excerpts} excerpt${excerpts === 1 ? '' : 's'})`)).toBeVisible();
+		await expect(panel.locator('figure.citation')).toHaveCount(excerpts);
+		// In place: the frame did not leave for the event's page, and focus is on the title.
+		expect(new URL(page.url()).pathname).toBe('/embed');
+		await expect(panel.locator('#details-title')).toBeFocused();
+		expect(held.asked, 'a click on a mark does not need the live timeline').toEqual([]);
+
+		// Close gives focus back to the mark; opening it again by keyboard works too.
+		await panel.getByRole('button', { name: 'Close details' }).click();
+		await expect(panel).toHaveCount(0);
+		await expect(page.locator(`.plot a[data-event-id="${id}"]:visible`)).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(panel.locator('#details-title')).toHaveText(event.title);
+
+		// A key (here one that scrolls the panel) wants the live timeline: it is asked for, arrives,
+		// and takes over with the same event open and focus still on its title.
+		await expect(panel.locator('#details-title')).toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(() => held.asked.length, { message: 'the key asked for the live timeline' }).toBeGreaterThan(0);
+		held.release();
+		await expect.poll(() => stage(page)).toBe('live');
+		await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+		await expect(panel).toHaveCount(1);
+		await expect(panel.locator('#details-title')).toHaveText(event.title);
+		await expect(panel.locator('#details-title')).toBeFocused();
+	});
+}
+
+test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zooms about the pointer when it arrives', async ({ page }) => {
+	const held = await holdLiveTimeline(page);
+	await neverIdle(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed?spacing=time');
+	await expect.poll(() => stage(page)).toBe('first');
+	const area = await plotArea(page);
+	const x = Math.round(area.width * 0.3);
+	await page.mouse.move(area.left + x, area.top + area.height / 2);
+	await page.keyboard.down('Control');
+	await page.mouse.wheel(0, -100);
+	await page.keyboard.up('Control');
+	await expect.poll(() => held.asked.length, { message: 'the wheel asked for the live timeline' }).toBeGreaterThan(0);
+	// Held for the plot: the page itself was not zoomed.
+	expect(await page.evaluate(() => visualViewport?.scale ?? 1)).toBe(1);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await settled(page);
+	const wheeled = await drawnView(page);
+	// The whole range, as Reset shows it, zoomed about the pointer by d3-zoom's wheel step.
+	await page.getByRole('button', { name: 'Reset', exact: true }).click();
+	await settled(page);
+	const full = await drawnView(page);
+	await expectView(page, full);
+	const expected = zoomedAbout(full, ctrlWheelFactor(-100), x, full.width, full);
+	expect(Math.abs(wheeled.from - expected.from) + Math.abs(wheeled.to - expected.to), 'the held wheel zoomed about the pointer').toBeLessThanOrEqual(2 * ((full.to - full.from) / full.width));
+});
+
+test('the live timeline loads unasked once the page is idle, without a layout shift', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.addInitScript(() => {
+		(window as unknown as { shifts: number[] }).shifts = [];
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) (window as unknown as { shifts: number[] }).shifts.push((entry as unknown as { value: number }).value);
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await settled(page);
+	expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+});
