@@ -68,6 +68,13 @@ function probe({ visible, click: clickable = visible, success }) {
 		if (success === 'panel') return document.querySelector('section.panel') !== null;
 		return target !== null && target.classList.contains(success);
 	};
+	// A mark may be a link that works without scripts (ours leads to the event's page): a click the
+	// page's script did not answer yet must not leave the page, or the probe would measure another.
+	// Last in line (window, bubbling), so the page's own handlers see the click first.
+	let probing = false;
+	addEventListener('click', (event) => {
+		if (probing && !event.defaultPrevented && event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault();
+	});
 	const click = (el) => {
 		const r = el.getBoundingClientRect();
 		const at = { bubbles: true, cancelable: true, composed: true, view: window, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
@@ -76,7 +83,9 @@ function probe({ visible, click: clickable = visible, success }) {
 		el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1, detail: 1 }));
 		el.dispatchEvent(new PointerEvent('pointerup', { ...pointer, buttons: 0 }));
 		el.dispatchEvent(new MouseEvent('mouseup', { ...at, buttons: 0, detail: 1 }));
+		probing = true;
 		el.dispatchEvent(new MouseEvent('click', { ...at, buttons: 0, detail: 1 }));
+		probing = false;
 	};
 	const done = (now) => {
 		state.clickable = now;
