@@ -38,6 +38,9 @@ async function neverIdle(page: Page) {
 
 const stage = (page: Page) => page.locator('main.embed').getAttribute('data-stage');
 
+/** The title of an event in events.json. */
+const titleOf = (id: string) => EVENTS.find((event) => event.id === id)!.title;
+
 for (const width of [1280, 360]) {
 	test(`at ${width} px a prerendered mark opens its event in place before the live timeline has loaded, and the live timeline keeps it open`, async ({ page }) => {
 		const held = await holdLiveTimeline(page);
@@ -69,11 +72,17 @@ for (const width of [1280, 360]) {
 		await page.keyboard.press('Enter');
 		await expect(panel.locator('#details-title')).toHaveText(event.title);
 
-		// A key (here one that scrolls the panel) wants the live timeline: it is asked for, arrives,
-		// and takes over with the same event open and focus still on its title.
+		// Keys in the panel are the panel's: they do not ask for the live timeline.
 		await expect(panel.locator('#details-title')).toBeFocused();
 		await page.keyboard.press('ArrowDown');
-		await expect.poll(() => held.asked.length, { message: 'the key asked for the live timeline' }).toBeGreaterThan(0);
+		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+		expect(held.asked, 'a key in the panel').toEqual([]);
+		// A wheel on the plot wants it: it is asked for, arrives, and takes over with the same event
+		// open and focus still on its title.
+		const area = await plotArea(page);
+		await page.mouse.move(area.left + area.width / 2, area.top + area.height / 2);
+		await page.mouse.wheel(0, 20);
+		await expect.poll(() => held.asked.length, { message: 'the wheel asked for the live timeline' }).toBeGreaterThan(0);
 		held.release();
 		await expect.poll(() => stage(page)).toBe('live');
 		await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
@@ -86,6 +95,11 @@ for (const width of [1280, 360]) {
 test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zooms about the pointer when it arrives', async ({ page }) => {
 	const held = await holdLiveTimeline(page);
 	await neverIdle(page);
+	// Last in line (window, bubbling): whether the page prevented the browser's page zoom.
+	await page.addInitScript(() => {
+		const seen: boolean[] = ((window as unknown as { wheelPrevented: boolean[] }).wheelPrevented = []);
+		addEventListener('wheel', (event) => seen.push(event.defaultPrevented), { passive: true });
+	});
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/embed?spacing=time');
 	await expect.poll(() => stage(page)).toBe('first');
@@ -96,8 +110,8 @@ test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zoom
 	await page.mouse.wheel(0, -100);
 	await page.keyboard.up('Control');
 	await expect.poll(() => held.asked.length, { message: 'the wheel asked for the live timeline' }).toBeGreaterThan(0);
-	// Held for the plot: the page itself was not zoomed.
-	expect(await page.evaluate(() => visualViewport?.scale ?? 1)).toBe(1);
+	// Held for the plot: the browser's own ctrl + wheel (zooming the page) was prevented.
+	expect(await page.evaluate(() => (window as unknown as { wheelPrevented: boolean[] }).wheelPrevented)).toEqual([true]);
 	held.release();
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
@@ -125,4 +139,80 @@ test('the live timeline loads unasked once the page is idle, without a layout sh
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
 	await settled(page);
 	expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+});
+
+test('an event the URL names is open in the first stage without taking focus; closed there, it stays closed in the live timeline', async ({ page }) => {
+	const held = await holdLiveTimeline(page);
+	await neverIdle(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	const id = EVENTS[Math.floor(EVENTS.length / 2)]!.id;
+	await page.goto(`/embed?event=${id}`);
+	await expect.poll(() => stage(page)).toBe('first');
+	const panel = page.locator('section.panel');
+	await expect(panel.locator('#details-title')).toHaveText(titleOf(id));
+	await expect(panel.locator('#details-title')).not.toBeFocused();
+	// Escape on a mark closes it, as on the live plot, and does not ask for the live timeline.
+	await page.locator('.plot a[data-event-id]:visible').first().focus();
+	await page.keyboard.press('Escape');
+	await expect(panel).toHaveCount(0);
+	expect(held.asked).toEqual([]);
+	// A key on the plot asks for it; arrived, it keeps the event closed (the URL still names it).
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => held.asked.length).toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await expect(panel).toHaveCount(0);
+});
+
+test('hydration keeps the prerendered markup: the slot is not redrawn before the live timeline replaces it', async ({ page }) => {
+	await neverIdle(page);
+	await page.addInitScript(() => {
+		const record: string[] = ((window as unknown as { slotChanges: string[] }).slotChanges = []);
+		addEventListener('DOMContentLoaded', () => {
+			const slot = document.querySelector('.live-slot')!;
+			new MutationObserver((mutations) => {
+				const stage = document.querySelector('main.embed')?.getAttribute('data-stage');
+				for (const mutation of mutations) if (mutation.type === 'childList') record.push(`${stage}: ${mutation.removedNodes.length} removed, ${mutation.addedNodes.length} added`);
+			}).observe(slot, { childList: true });
+		});
+	});
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('first');
+	// Opening an event in the first stage adds the panel inside the layout, not as the slot's child.
+	await page.locator('.plot a[data-event-id]:visible').first().click();
+	await expect(page.locator('section.panel')).toHaveCount(1);
+	expect(await page.evaluate(() => (window as unknown as { slotChanges: string[] }).slotChanges)).toEqual([]);
+});
+
+test('the first scripts carry neither date-fns nor d3: those load with the live timeline', async ({ page }) => {
+	const html = await (await page.request.get('/embed')).text();
+	const named = [...new Set(html.match(/\/_app\/immutable\/[\w./-]+\.js/g) ?? [])];
+	expect(named.length, 'the page names its scripts').toBeGreaterThanOrEqual(3);
+	const bodies = await Promise.all(named.map(async (path) => (await page.request.get(path)).text()));
+	// Strings only each library's code holds: date-fns's constructor symbol, d3-zoom's event
+	// namespace, d3-color's named colours (d3-scale brings d3-interpolate, which brings d3-color).
+	for (const marker of ['constructDateFrom', 'dblclick.zoom', 'aliceblue']) expect(bodies.some((body) => body.includes(marker)), marker).toBe(false);
+	// And the live timeline does bring them.
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('live');
+	const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')));
+	const later = await Promise.all(loaded.filter((url) => !named.some((path) => url.endsWith(path))).map(async (url) => (await page.request.get(url)).text()));
+	for (const marker of ['constructDateFrom', 'aliceblue']) expect(later.some((body) => body.includes(marker)), marker).toBe(true);
+});
+
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+	test('a tap on a prerendered mark opens its event in place and does not ask for the live timeline', async ({ page }) => {
+		const held = await holdLiveTimeline(page);
+		await neverIdle(page);
+		await page.goto('/embed');
+		await expect.poll(() => stage(page)).toBe('first');
+		const mark = page.locator('.plot a[data-event-id]:visible').nth(1);
+		const id = (await mark.getAttribute('data-event-id'))!;
+		await mark.tap();
+		await expect(page.locator('section.panel #details-title')).toHaveText(titleOf(id));
+		expect(new URL(page.url()).pathname).toBe('/embed');
+		expect(held.asked).toEqual([]);
+	});
 });

@@ -1,22 +1,26 @@
 /**
  * A live component on demand, over markup the server rendered into `slot` (AdoptedSlot keeps it
- * as the server wrote it). Until the component has loaded, a click on a prerendered mark (a link
- * to its event) is the page's to answer (`onmark`), and a ctrl + wheel on the plot is held. It
- * loads when the page is idle or at the plot's first other gesture (a drag, a key, a wheel), is
- * mounted in the slot in place of the prerendered markup (which it draws the same), and gets back
- * what the reader did meanwhile: focus on the mark it was on, and the held wheels.
+ * as the server wrote it). Until the component has loaded, a click (or Enter) on a prerendered mark
+ * (a link to its event) is the page's to answer (`onmark`), Escape on the plot too (`onescape`),
+ * and a ctrl + wheel on the plot is held. The component loads when the page is idle or at the
+ * plot's first other gesture (a drag, a key, a wheel), and is mounted in the slot in place of the
+ * prerendered markup, which it draws the same. It gets back what the reader did meanwhile: focus on
+ * the mark it was on (`props` is told which), the held wheels, a "+N" clicked (it opens as the
+ * live plot opens it), and the open panel's scroll and Cite.
  */
 import { flushSync, mount, unmount, type Component } from 'svelte';
-import { whenIdle } from './idle';
+import { FIRST_USE, whenIdle } from './onDemand';
 
-export interface LiveOnDemandOptions<Props extends Record<string, unknown>> {
+export interface LiveOnDemandOptions<Props extends object> {
 	load: () => Promise<{ default: Component<Props> }>;
-	/** The component's props, read when it is mounted. */
-	props: () => Props;
+	/** The component's props, read when it is mounted; `focusedMark` is the mark focus was on. */
+	props: (meanwhile: { focusedMark?: string }) => Props;
 	/** The page's contexts, for the component's getContext calls. */
 	context: Map<unknown, unknown>;
 	/** A plain click (or Enter) on a prerendered mark, before the component is there. */
 	onmark: (id: string) => void;
+	/** Escape on the plot, before the component is there. */
+	onescape: () => void;
 	/** The component is mounted. */
 	onlive: () => void;
 }
@@ -29,39 +33,66 @@ export function shownMark(root: ParentNode, id: string): HTMLElement | undefined
 	return [...root.querySelectorAll<HTMLElement>(`[data-event-id="${CSS.escape(id)}"]`)].find((mark) => mark.getClientRects().length > 0);
 }
 
-/** What asks for the component at once. */
-const FIRST_USE = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 /** Keys that move between or open marks (links, before the component): not a wish for the live plot. */
-const LINK_KEYS = new Set(['Tab', 'Shift', 'Enter', ' ']);
-/** How many frames the mounted plot has to draw its marks (it measures its width first). */
+const LINK_KEYS = new Set(['Tab', 'Shift', 'Enter', ' ', 'Escape']);
+/** How many frames to wait for the mounted plot's marks (the live plot draws them at once; a frame hidden at mount may take longer). */
 const DRAW_FRAMES = 120;
 
-export function liveOnDemand<Props extends Record<string, unknown>>(slot: HTMLElement, options: LiveOnDemandOptions<Props>) {
+export function liveOnDemand<Props extends object>(slot: HTMLElement, options: LiveOnDemandOptions<Props>) {
 	let live: ReturnType<typeof mount> | undefined;
 	let loading = false;
 	let destroyed = false;
 	let heldWheels: WheelEvent[] = [];
+	let heldCluster: string | undefined;
+	let pointerDown = false;
+
+	const onPlot = (target: EventTarget | null) => target instanceof Element && target.closest('.plot') !== null && slot.contains(target);
 
 	function onClick(event: MouseEvent) {
-		const mark = markOf(event.target);
 		// A modified click keeps the link's own meaning (a new tab, a download).
-		if (live || !mark || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-		event.preventDefault();
-		options.onmark(mark.dataset.eventId!);
+		if (live || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+		const mark = markOf(event.target);
+		const cluster = event.target instanceof Element ? event.target.closest<HTMLElement>('a[data-cluster]') : null;
+		if (mark) {
+			event.preventDefault();
+			options.onmark(mark.dataset.eventId!);
+		} else if (cluster) {
+			// A "+N" opens as the live plot opens it (zoomed to its events, or their list): held for it.
+			event.preventDefault();
+			heldCluster = cluster.dataset.cluster!;
+			goLive();
+		}
 	}
 
-	/** ctrl + wheel zooms the plot, not the page: held until the live plot can take it. */
+	function onKeydown(event: KeyboardEvent) {
+		if (!live && event.key === 'Escape' && onPlot(event.target)) options.onescape();
+	}
+
+	/** ctrl + wheel on the plot zooms the plot, not the page: held until the live plot can take it. */
 	function onWheel(event: WheelEvent) {
-		if (live || !(event.ctrlKey || event.metaKey)) return;
+		if (live || !(event.ctrlKey || event.metaKey) || !onPlot(event.target)) return;
 		event.preventDefault();
 		heldWheels.push(event);
 	}
 
+	/** A gesture on the plot that is not opening a mark: the live plot is wanted now. */
 	function onFirstUse(event: Event) {
-		if (event.type === 'pointerdown' && markOf(event.target)) return;
+		if (!onPlot(event.target)) return;
+		if ((event.type === 'pointerdown' || event.type === 'touchstart') && markOf(event.target)) return;
 		if (event instanceof KeyboardEvent && LINK_KEYS.has(event.key)) return;
 		goLive();
 	}
+
+	// The mount waits while a button is down: it would take the link under the pointer, and the click with it.
+	const onPointerDown = () => (pointerDown = true);
+	const onPointerUp = () => (pointerDown = false);
+	const pointerReleased = () =>
+		new Promise<void>((resolve) => {
+			if (!pointerDown) return resolve();
+			// After the click that follows the release, which is dispatched in the same task.
+			addEventListener('pointerup', () => setTimeout(resolve), { once: true });
+			addEventListener('pointercancel', () => setTimeout(resolve), { once: true });
+		});
 
 	async function goLive() {
 		if (live || loading || destroyed) return;
@@ -71,8 +102,10 @@ export function liveOnDemand<Props extends Record<string, unknown>>(slot: HTMLEl
 			component = (await options.load()).default;
 			// The modules' evaluation and the mount in separate tasks, each shorter: input in between waits less.
 			await new Promise((resolve) => setTimeout(resolve));
+			await pointerReleased();
 		} catch {
-			// Not loaded (a redeploy, a dropped connection): the marks keep working; the next gesture tries again.
+			// Not loaded (a redeploy, a dropped connection): the marks keep working, and the plot's next
+			// gesture asks again (a browser that remembers the failure answers with it at once).
 			return;
 		} finally {
 			loading = false;
@@ -80,18 +113,37 @@ export function liveOnDemand<Props extends Record<string, unknown>>(slot: HTMLEl
 		if (live || destroyed) return;
 		const focused = document.activeElement;
 		const focusedMark = slot.contains(focused) ? markOf(focused)?.dataset.eventId : undefined;
-		const props = options.props();
+		const panelBody = slot.querySelector<HTMLElement>('section.panel .body');
+		const scrolled = panelBody?.scrollTop ?? 0;
+		const citeOpen = slot.querySelector<HTMLDetailsElement>('section.panel details.cite')?.open ?? false;
+		const props = options.props({ focusedMark });
 		const wheels = heldWheels;
+		const cluster = heldCluster;
 		heldWheels = [];
-		// In one task, so nothing is painted between the prerendered markup and the live one.
+		heldCluster = undefined;
+		// In one task, so nothing is painted between the prerendered markup and the live one; if the
+		// component fails to draw, the prerendered markup is put back and keeps working.
+		const prerendered = [...slot.childNodes];
 		slot.replaceChildren();
-		live = mount(component, { target: slot, context: options.context, props });
-		flushSync();
+		try {
+			live = mount(component, { target: slot, context: options.context, props });
+			flushSync();
+		} catch (error) {
+			if (live) unmount(live);
+			live = undefined;
+			slot.replaceChildren(...prerendered);
+			throw error;
+		}
+		const body = slot.querySelector<HTMLElement>('section.panel .body');
+		if (body) body.scrollTop = scrolled;
+		const cite = slot.querySelector<HTMLDetailsElement>('section.panel details.cite');
+		if (cite && citeOpen) cite.open = true;
 		options.onlive();
-		if (focusedMark || wheels.length > 0)
+		if (focusedMark || wheels.length > 0 || cluster)
 			whenDrawn((plot) => {
 				if (focusedMark) shownMark(plot, focusedMark)?.focus();
 				for (const wheel of wheels) document.elementFromPoint(wheel.clientX, wheel.clientY)?.dispatchEvent(new WheelEvent('wheel', wheel));
+				if (cluster) plot.querySelector<HTMLElement>(`[data-cluster="${CSS.escape(cluster)}"]`)?.click();
 			});
 	}
 
@@ -102,7 +154,11 @@ export function liveOnDemand<Props extends Record<string, unknown>>(slot: HTMLEl
 	}
 
 	slot.addEventListener('click', onClick);
+	slot.addEventListener('keydown', onKeydown);
 	slot.addEventListener('wheel', onWheel, { passive: false });
+	slot.addEventListener('pointerdown', onPointerDown);
+	addEventListener('pointerup', onPointerUp);
+	addEventListener('pointercancel', onPointerUp);
 	for (const type of FIRST_USE) slot.addEventListener(type, onFirstUse, { passive: true });
 	const cancelIdle = whenIdle(goLive);
 
@@ -111,7 +167,11 @@ export function liveOnDemand<Props extends Record<string, unknown>>(slot: HTMLEl
 			destroyed = true;
 			cancelIdle();
 			slot.removeEventListener('click', onClick);
+			slot.removeEventListener('keydown', onKeydown);
 			slot.removeEventListener('wheel', onWheel);
+			slot.removeEventListener('pointerdown', onPointerDown);
+			removeEventListener('pointerup', onPointerUp);
+			removeEventListener('pointercancel', onPointerUp);
 			for (const type of FIRST_USE) slot.removeEventListener(type, onFirstUse);
 			if (live) unmount(live);
 		}

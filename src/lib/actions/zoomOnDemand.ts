@@ -5,7 +5,7 @@
  * links and the story's camera all work), a ctrl + wheel on the plot zooms it here as d3-zoom
  * would, and the wiring takes over from the view as it is.
  */
-import { whenIdle } from './idle';
+import { FIRST_USE, whenIdle } from './onDemand';
 import type { ZoomableParams } from './zoomable';
 
 /** One import for every plot on the page. */
@@ -17,8 +17,6 @@ export const loadZoomWiring = () =>
 		throw error;
 	}));
 
-/** What loads it at once: a gesture on the plot (the wheel is also answered here meanwhile). */
-const FIRST_USE = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 
 export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 	let attached: ReturnType<typeof import('./zoomable').zoomable> | null = null;

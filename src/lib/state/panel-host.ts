@@ -1,7 +1,7 @@
 /**
  * What an open event's panel (EventPanel, CiteBox) needs from the page around it, and no more.
  * The embed draws its first panel from a small first script, before the timeline's own state
- * (scene, view, filters, d3) has loaded (FirstView); afterwards TimelineState is the host. Both
+ * (scene, view, filters, d3) has loaded (FirstStage); afterwards TimelineState is the host. Both
  * put themselves in this context, so the panel never imports either.
  */
 import { getContext, setContext } from 'svelte';

@@ -50,7 +50,7 @@ export class TimelineState implements PanelHost {
 		this.plot = new PlotState(this);
 	}
 
-
+	/** The timeline's title (PanelHost). */
 	get title(): string {
 		return this.data.title;
 	}

@@ -1,6 +1,7 @@
 /**
- * The timeline model the page renders: validated raw data turned into events with parsed dates,
- * their citations joined to their sources, sorted by where they sit on the axis.
+ * The timeline model the page renders (events with parsed dates, their citations joined to their
+ * sources, in axis order; build.ts makes it from events.json), and what reads it: credits, groups,
+ * date texts, names.
  */
 import { formatEventDate, type PartialDate } from './dates.ts';
 import type { DateBasis, NoteKind, SourceType } from './source-types.ts';

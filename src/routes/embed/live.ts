@@ -5,8 +5,10 @@
  * So the first script is only what makes the prerendered marks open their events in place.
  *
  * SvelteKit links the stylesheets of a component that the server renders and the browser imports
- * on demand in the page's head (it matches them by the dynamic import of the same file on both
- * sides), so the prerendered markup is styled from the first paint.
+ * on demand in the page's head, so the prerendered markup is styled from the first paint. It finds
+ * them by the dynamic import of the same file on both sides, one level deep (build_server.js in
+ * @sveltejs/kit, with the default `output.bundleStrategy: 'split'`): hence the server's import here
+ * is dynamic too (the top-level await), and both import this file itself.
  */
 import AdoptedSlot from '$lib/components/AdoptedSlot.svelte';
 import ServerSlot from '$lib/components/ServerSlot.svelte';

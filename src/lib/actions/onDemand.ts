@@ -1,3 +1,11 @@
+/**
+ * What code loaded on demand (zoomOnDemand.ts, liveOnDemand.ts) waits for: the main thread to be
+ * idle, or the reader's first gesture.
+ */
+
+/** The gestures that ask for the code at once. */
+export const FIRST_USE = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
+
 /** Without requestIdleCallback (WebKit), what waits for idleness runs this long after it asked (ms). */
 const IDLE_FALLBACK = 200;
 

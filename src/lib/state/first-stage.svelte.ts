@@ -1,17 +1,19 @@
 /**
- * The embed before its live timeline has loaded: the prerendered plot's marks open their events
- * here, in a panel drawn by the page's first, small script (no scene, view, filters or d3). Once
- * the live timeline is mounted its TimelineState holds the open event, and this forwards to it.
+ * The embed's first stage, before its live timeline has loaded: the prerendered plot's marks open
+ * their events here, in a panel drawn by the page's first, small script (no scene, view, filters
+ * or d3). Once the live timeline is mounted its TimelineState holds the open event, and this
+ * forwards to it.
  */
-import type { Timeline, TimelineEvent } from '$lib/timeline/events';
+import { formerIdMap, type Timeline, type TimelineEvent } from '$lib/timeline/events';
 import type { OpenedBy } from './selection.svelte';
 import { shareLinks, type PanelHost } from './panel-host';
 import type { TimelineState } from './timeline.svelte';
 
-export class FirstView implements PanelHost {
+export class FirstStage implements PanelHost {
 	readonly title: string;
 	readonly eventsById: ReadonlyMap<string, TimelineEvent>;
 	readonly shareLink: (id: string, root: string | URL) => string;
+	readonly #formerIds: ReadonlyMap<string, string>;
 	/** No search runs before the live timeline: nothing to mark. */
 	readonly searchTokens: readonly string[] = [];
 	focusOnOpen = true;
@@ -24,6 +26,12 @@ export class FirstView implements PanelHost {
 		this.title = data.title;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.shareLink = shareLinks(data.events, eventPageStride);
+		this.#formerIds = formerIdMap(data.events);
+	}
+
+	/** The event's id now, for an id it was published under before (a link made then); else the id. */
+	resolve(id: string): string {
+		return this.#formerIds.get(id) ?? id;
 	}
 
 	/** The open event's id, wherever it is open. */

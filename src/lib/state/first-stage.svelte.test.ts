@@ -1,18 +1,18 @@
 /**
- * FirstView, the embed's open event before its live timeline has loaded, on the real events.json:
+ * FirstStage, the embed's open event before its live timeline has loaded, on the real events.json:
  * what it opens itself, and that it hands everything to the live timeline's state once there.
  */
 import { describe, expect, it } from 'vitest';
 import { dataPaths, loadTimeline } from '$lib/server/data';
-import { FirstView } from './first-view.svelte';
+import { FirstStage } from './first-stage.svelte';
 import { TimelineState } from './timeline.svelte';
 
 const data = loadTimeline(dataPaths(process.cwd()), () => {});
 const [first, second] = data.events;
 
-describe('FirstView', () => {
+describe('FirstStage', () => {
 	it('opens a known event in the first panel, taking focus only for a reader', () => {
-		const view = new FirstView(data, 1);
+		const view = new FirstStage(data, 1);
 		expect(view.selectedId).toBeNull();
 		view.open(first!.id, 'link');
 		expect(view.selectedId).toBe(first!.id);
@@ -28,17 +28,25 @@ describe('FirstView', () => {
 		expect(view.firstPanelEvent).toBeNull();
 	});
 
-	it('links to an event’s own page, as the live timeline does', () => {
-		const view = new FirstView(data, 1);
-		const live = new TimelineState(data, [], 1);
+	it('links to an event’s own page, or to the full timeline at it where the build made none', () => {
 		const root = 'https://example.org/timeline/';
-		for (const event of data.events) expect(view.shareLink(event.id, root)).toBe(live.shareLink(event.id, root));
-		expect(view.shareLink(first!.id, root)).toBe(`${root}events/${first!.id}`);
-		expect(view.title).toBe(data.title);
+		const everyOther = new FirstStage(data, 2);
+		expect(everyOther.shareLink(first!.id, root)).toBe(`${root}events/${first!.id}`);
+		expect(everyOther.shareLink(second!.id, root)).toBe(`${root}?event=${second!.id}`);
+		expect(new FirstStage(data, 1).shareLink(second!.id, root)).toBe(`${root}events/${second!.id}`);
+		expect(everyOther.title).toBe(data.title);
+	});
+
+	it('knows an event by the ids it was published under before', () => {
+		const stage = new FirstStage(data, 1);
+		const renamed = data.events.find((event) => event.formerIds.length > 0);
+		if (renamed) expect(stage.resolve(renamed.formerIds[0]!)).toBe(renamed.id);
+		expect(stage.resolve(first!.id)).toBe(first!.id);
+		expect(stage.resolve('no-such-event')).toBe('no-such-event');
 	});
 
 	it('once the live timeline is there, reads and opens through its state', () => {
-		const view = new FirstView(data, 1);
+		const view = new FirstStage(data, 1);
 		view.open(first!.id, 'reader');
 		const live = new TimelineState(data, [], 1);
 		live.view.resize(1000);
