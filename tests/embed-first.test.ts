@@ -216,3 +216,28 @@ test.describe('on a touch screen', () => {
 		expect(held.asked).toEqual([]);
 	});
 });
+
+test('unasked, the live timeline waits while the reader is in the first panel, so what they do there is kept', async ({ page, context }) => {
+	const held = await holdLiveTimeline(page);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('first');
+	await page.locator('.plot a[data-event-id]:visible').first().click();
+	const panel = page.locator('section.panel');
+	await panel.getByRole('button', { name: 'Copy link' }).click();
+	await expect(panel.getByRole('status')).toHaveText('Link copied');
+	// The page went idle and asked for the live timeline; it arrives while focus is in the panel.
+	await expect.poll(() => held.asked.length, { message: 'idle asked for the live timeline' }).toBeGreaterThan(0);
+	held.release();
+	const arrived = (path: string) => page.evaluate((path) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(path)), path);
+	for (const path of held.asked) await expect.poll(() => arrived(path)).toBe(true);
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+	expect(await stage(page), 'not mounted while the reader is in the panel').toBe('first');
+	await expect(panel.getByRole('status')).toHaveText('Link copied');
+	// Focus leaves the panel: the live timeline takes over, with the event still open.
+	const title = await panel.locator('#details-title').textContent();
+	await page.locator('p.credit').click();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(panel.locator('#details-title')).toHaveText(title!);
+});

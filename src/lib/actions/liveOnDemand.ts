@@ -94,7 +94,40 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			addEventListener('pointercancel', () => setTimeout(resolve), { once: true });
 		});
 
-	async function goLive() {
+	/**
+	 * Unasked (idle), the mount also waits while the reader is in the first panel (focus or a
+	 * selection in it): mounted, the live timeline draws the panel again, and what the reader was
+	 * doing there (a "Link copied" just shown, a selection) would be lost.
+	 */
+	let asked = false;
+	let recheck = () => {};
+	const readerLeftPanel = () =>
+		new Promise<void>((resolve) => {
+			const inPanel = () => {
+				const panel = slot.querySelector('section.panel');
+				const selection = getSelection();
+				return !!panel && (panel.contains(document.activeElement) || (!!selection && !selection.isCollapsed && panel.contains(selection.anchorNode)));
+			};
+			if (asked || !inPanel()) return resolve();
+			const check = () => {
+				if (destroyed || (!asked && inPanel())) return;
+				slot.removeEventListener('focusout', later);
+				document.removeEventListener('selectionchange', later);
+				resolve();
+			};
+			// A gesture on the plot asks for the live timeline meanwhile: it comes at once.
+			recheck = check;
+			// After focus has settled on its new element.
+			const later = () => setTimeout(check);
+			slot.addEventListener('focusout', later);
+			document.addEventListener('selectionchange', later);
+		});
+
+	async function goLive(unasked = false) {
+		if (!unasked) {
+			asked = true;
+			recheck();
+		}
 		if (live || loading || destroyed) return;
 		loading = true;
 		let component: Component<Props>;
@@ -103,6 +136,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			// The modules' evaluation and the mount in separate tasks, each shorter: input in between waits less.
 			await new Promise((resolve) => setTimeout(resolve));
 			await pointerReleased();
+			if (unasked) await readerLeftPanel();
 		} catch {
 			// Not loaded (a redeploy, a dropped connection): the marks keep working, and the plot's next
 			// gesture asks again (a browser that remembers the failure answers with it at once).
@@ -160,7 +194,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	addEventListener('pointerup', onPointerUp);
 	addEventListener('pointercancel', onPointerUp);
 	for (const type of FIRST_USE) slot.addEventListener(type, onFirstUse, { passive: true });
-	const cancelIdle = whenIdle(goLive);
+	const cancelIdle = whenIdle(() => goLive(true));
 
 	return {
 		destroy() {
