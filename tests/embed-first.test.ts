@@ -7,7 +7,7 @@
 import type { Page, Route } from '@playwright/test';
 import { EVENTS } from './expected';
 import { expect, test } from './fixtures';
-import { ctrlWheelFactor, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
+import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
 
 /** Holds back every script the served /embed does not name (the live timeline's) until `release()`. */
 async function holdLiveTimeline(page: Page) {
@@ -103,12 +103,7 @@ test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zoom
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/embed?spacing=time');
 	await expect.poll(() => stage(page)).toBe('first');
-	const area = await plotArea(page);
-	const x = Math.round(area.width * 0.3);
-	await page.mouse.move(area.left + x, area.top + area.height / 2);
-	await page.keyboard.down('Control');
-	await page.mouse.wheel(0, -100);
-	await page.keyboard.up('Control');
+	const x = await ctrlWheelInPlot(page, Math.round((await plotArea(page)).width * 0.3), -100);
 	await expect.poll(() => held.asked.length, { message: 'the wheel asked for the live timeline' }).toBeGreaterThan(0);
 	// Held for the plot: the browser's own ctrl + wheel (zooming the page) was prevented.
 	expect(await page.evaluate(() => (window as unknown as { wheelPrevented: boolean[] }).wheelPrevented)).toEqual([true]);

@@ -6,7 +6,7 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ctrlWheelFactor, drawnView, expectView, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
+import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
 
 /** Holds back the script that wires d3-zoom until `release()`; says whether it was asked for. */
 async function holdZoomWiring(page: Page) {
@@ -48,11 +48,7 @@ test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom 
 
 	// Ctrl + wheel zooms about the pointer, as d3-zoom would, and asks for d3-zoom.
 	const area = await plotArea(page);
-	const x = Math.round(area.width * 0.3);
-	await page.mouse.move(area.left + x, area.top + area.height / 2);
-	await page.keyboard.down('Control');
-	await page.mouse.wheel(0, -100);
-	await page.keyboard.up('Control');
+	const x = await ctrlWheelInPlot(page, Math.round(area.width * 0.3), -100);
 	const wheeled = zoomedAbout(zoomed, ctrlWheelFactor(-100), x, full.width, full);
 	await expectView(page, wheeled);
 	await expect.poll(() => wiring.requested, { message: 'the first gesture asked for d3-zoom' }).toBe(true);

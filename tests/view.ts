@@ -55,6 +55,19 @@ export async function settled(page: Target, message?: string): Promise<void> {
 	expect(still, message ?? 'the view settles: no zoom gesture or animation under way (.plot[data-settled])').toBe(true);
 }
 
+/**
+ * A ctrl + wheel of `deltaY` with the pointer at `x` px into the plot's drawing area, halfway down:
+ * the gesture that zooms about the pointer. Returns that x.
+ */
+export async function ctrlWheelInPlot(page: Page, x: number, deltaY: number): Promise<number> {
+	const area = await plotArea(page);
+	await page.mouse.move(area.left + x, area.top + area.height / 2);
+	await page.keyboard.down('Control');
+	await page.mouse.wheel(0, deltaY);
+	await page.keyboard.up('Control');
+	return x;
+}
+
 /** The plot's drawing area in the viewport (left edge inside its border, top, width, height). */
 export async function plotArea(page: Target): Promise<{ left: number; top: number; width: number; height: number }> {
 	return page.evaluate(() => {
