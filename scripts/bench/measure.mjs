@@ -286,7 +286,13 @@ async function gesture(page, toolName, maxMs = 15_000) {
 	await page.evaluate(() => (window.__frames.phase = 'zoom'));
 	if (tool.gesture === 'wheel') {
 		await page.keyboard.down('Control');
-		for (let i = 0; i < 60 && Date.now() < deadline; i++, steps.zoom++) await page.mouse.wheel(0, i < 40 ? -12 : 12);
+		for (let i = 0; i < 60 && Date.now() < deadline; i++, steps.zoom++) {
+			await page.mouse.wheel(0, i < 40 ? -12 : 12);
+			// The view at the deepest point: a tool whose closest zoom is reached within the 40 steps
+			// in (ours on the real data: about three events across) is back at the whole range after
+			// the 20 out, which would read as "no zoom".
+			if (i === 39) views.deepest = await viewState(page, toolName);
+		}
 		await page.keyboard.up('Control');
 	} else {
 		const button = async (name) => page.locator(`.tl-menubar-button:has(.tl-icon-zoom-${name})`).boundingBox();
