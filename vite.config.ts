@@ -1,6 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { loadTimeline } from './src/lib/server/data.ts';
+import { dataPaths, loadTimeline } from './src/lib/server/data.ts';
+import { bandSelectionCss, prerenderBands } from './src/lib/timeline/prerender.ts';
+import { sceneData } from './src/lib/timeline/scene.ts';
 import { parseSiteUrl, SITE_URL_VARIABLE } from './src/lib/server/site.ts';
 
 /**
@@ -46,8 +48,35 @@ function validateEvents(): Plugin {
 	};
 }
 
+/**
+ * The stylesheet that picks, of the prerendered plot's layouts, the one for the plot's width and the
+ * screen (bandSelectionCss): its ranges follow from the data (rows of spans, the densest day), so it
+ * is written from events.json as the site is built, and reaches the page as the rest of its CSS does,
+ * which the content security policy allows (a <style> written into the page would need a hash).
+ */
+function prerenderedPlotCss(): Plugin {
+	const id = 'virtual:prerendered-plot.css';
+	return {
+		name: 'prerendered-plot-css',
+		resolveId: (source) => (source === id ? id : undefined),
+		load(source) {
+			if (source !== id) return;
+			const paths = dataPaths();
+			this.addWatchFile(paths.eventsFile);
+			let data;
+			try {
+				data = sceneData(loadTimeline(paths));
+			} catch {
+				// validateEvents names every problem and stops the build.
+				return '';
+			}
+			return [true, false].map((aboveStory) => bandSelectionCss(prerenderBands(data, { aboveStory }))).join('\n');
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [requireSiteUrl(), validateEvents(), sveltekit()],
+	plugins: [requireSiteUrl(), validateEvents(), prerenderedPlotCss(), sveltekit()],
 	// Unit tests run Svelte's client runtime, so effects in state tests run as they do in the page.
 	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 	test: {

@@ -193,3 +193,57 @@ test.describe('with JavaScript', () => {
 		});
 	}
 });
+
+test.describe('the live page takes the prerendered layout as it is', () => {
+	// Phones and tablets of several heights: above the story the plot gives up lanes to keep within
+	// its share of the screen, and the build drew a layout for each count (prerender.ts).
+	const cases: [string, number, number][] = [
+		['/', 360, 640],
+		['/', 412, 823],
+		['/', 768, 1024],
+		['/', 800, 500],
+		['/', 500, 1300],
+		['/', 1280, 800],
+		['/embed', 360, 640]
+	];
+	/** Where the plot and what follows it are (px): the tops and heights of those the page has. */
+	const layoutOf = (page: Page) =>
+		page.evaluate(() => {
+			const found: Record<string, number> = {};
+			const take = (name: string, selector: string, withHeight: boolean) => {
+				const rect = document.querySelector(selector)?.getBoundingClientRect();
+				if (!rect) return;
+				found[`${name} top`] = rect.top;
+				if (withHeight) found[`${name} height`] = rect.height;
+			};
+			take('plot', '.plot', true);
+			take('story heading', '#list-heading', true);
+			take('first step', '.list article', false);
+			take('credit line', '.credit', true);
+			return found;
+		});
+	for (const [path, width, height] of cases) {
+		test(`${path} at ${width} × ${height}: the plot and the story start where the prerendered page had them`, async ({ page, browser, baseURL }) => {
+			// The prerendered page as it stands until its scripts arrive (here: never; in a page of its
+			// own, whose failed loads are the point, not console problems).
+			const blocked = await browser.newContext({ viewport: { width, height }, baseURL });
+			const before = await blocked.newPage();
+			await before.route('**/_app/immutable/**/*.js', (route) => route.abort());
+			await before.goto(path);
+			await expect(before.locator('.plot a[data-event-id]:visible').first()).toBeVisible();
+			const prerendered = await layoutOf(before);
+			await blocked.close();
+			expect(prerendered['plot height'], 'one layout drawn, with marks').toBeGreaterThan(100);
+
+			await page.setViewportSize({ width, height });
+			await page.goto(path);
+			await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+			await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
+			await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+			const live = await layoutOf(page);
+			expect(Object.keys(live)).toEqual(Object.keys(prerendered));
+			// Within half a pixel: sub-pixel positions may round apart, a shift cannot hide in that.
+			for (const [name, value] of Object.entries(prerendered)) expect(live[name], name).toBeCloseTo(value, 0);
+		});
+	}
+});

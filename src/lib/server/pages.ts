@@ -4,8 +4,7 @@
  * its live timeline fetches the shared /timeline.json once scripts run.
  */
 import { eventOembedPath, eventPageIds, eventPagePath, eventPageStride, parseEventPageLimit, type PageMeta } from '../timeline/event-pages.ts';
-import { entryLink, prerenderPlot } from '../timeline/prerender.ts';
-import { sceneData } from '../timeline/scene.ts';
+import { entryLink } from '../timeline/prerender.ts';
 import type { Timeline, TimelineEvent } from '../timeline/events.ts';
 import { cachedTimelineData } from './data.ts';
 import { shareImages, type ShareImage } from './share-image.ts';
@@ -55,10 +54,13 @@ export function timelineMeta(path: '' | 'embed'): PageMeta {
 	};
 }
 
-/** The data of / and /embed: the timeline, its prerendered plot and the head. */
+/**
+ * The data of / and /embed: the timeline and the head. The prerendered plot is not in it: the
+ * server lays it out as it renders the page (TimelineState), and the browser never needs it.
+ */
 export function timelinePageData(path: '' | 'embed') {
 	const { timeline } = cachedTimelineData();
-	return { timeline, prerenderedPlot: prerenderPlot(timeline, sceneData(timeline)), eventPageStride: pageStride(timeline), meta: timelineMeta(path) };
+	return { timeline, eventPageStride: pageStride(timeline), meta: timelineMeta(path) };
 }
 
 /** A neighbour in the reading order, for the links under an event's page. */

@@ -48,7 +48,7 @@ describe('FirstStage', () => {
 	it('once the live timeline is there, reads and opens through its state', () => {
 		const view = new FirstStage(data, 1);
 		view.open(first!.id, 'reader');
-		const live = new TimelineState(data, [], 1);
+		const live = new TimelineState(data, null, 1);
 		live.view.resize(1000);
 		view.live = live;
 		// The first panel is gone: the live timeline draws its own.

@@ -9,10 +9,10 @@
  * the page measures; everything else is derived here.
  */
 import { MediaQuery } from 'svelte/reactivity';
-import { minPlotHeight, plotMaxHeight, READING_SHARE, STICKY_PADDING, type PlotPlace } from '$lib/timeline';
+import { placeAboveStory, plotMaxHeight, WIDE_WIDTH, type PlotPlace } from '$lib/timeline';
 
 /** From this width the story has its own column beside the plot. */
-const WIDE = 'min-width: 960px';
+const WIDE = `min-width: ${WIDE_WIDTH}px`;
 
 export class PageLayout {
 	/** The screen's height (px); 0 before it is measured. */
@@ -36,11 +36,7 @@ export class PageLayout {
 	readonly beside: boolean;
 	/** The first view: beside the story, before the plot sticks, it spans both columns. */
 	readonly across: boolean;
-	/**
-	 * Above the story the plot sticks only where its smallest form (one lane) fits its share of the
-	 * screen, leaving a focused control room to be seen (WCAG 2.4.11). Decided from the geometry,
-	 * not the measured block, so the choice cannot flip the height back.
-	 */
+	/** Above the story the plot sticks only where its smallest form fits its share of the screen (placeAboveStory). */
 	readonly fitsAbove: boolean;
 	/** The plot sticks: beside the story (covering nothing), or above it where it fits. */
 	readonly sticks: boolean;
@@ -60,9 +56,7 @@ export class PageLayout {
 		this.storyLayout = $derived(hasStory() && !compact());
 		this.beside = $derived(this.storyLayout && wide.current);
 		this.across = $derived(this.beside && this.mounted && !this.stuck);
-		this.fitsAbove = $derived(
-			this.viewportHeight === 0 || minPlotHeight(spanRows()) + this.belowPlot + STICKY_PADDING <= this.viewportHeight * READING_SHARE
-		);
+		this.fitsAbove = $derived(placeAboveStory(this.viewportHeight, spanRows(), this.belowPlot) === 'above');
 		this.sticks = $derived(this.beside || this.fitsAbove);
 		this.covered = $derived(this.sticks && !this.beside ? this.stickyHeight : 0);
 		this.place = $derived(compact() ? 'embed' : this.beside ? (this.stuck ? 'beside' : 'first view') : this.fitsAbove ? 'above' : 'scrolling');

@@ -4,7 +4,20 @@
  * and what the reader is at (`selection`); `plot` holds the scene drawn from them.
  */
 import { getContext, setContext } from 'svelte';
-import { filterEvents, NO_FILTER, sceneData, searchTokens, type EventFilter, type PrerenderedBand, type SceneData, type Timeline, type TimelineEvent } from '$lib/timeline';
+import {
+	filterEvents,
+	NO_FILTER,
+	prerenderPlot,
+	rangeText,
+	sceneData,
+	searchTokens,
+	type EventFilter,
+	type PrerenderedBand,
+	type PrerenderOptions,
+	type SceneData,
+	type Timeline,
+	type TimelineEvent
+} from '$lib/timeline';
 import { setPanelHost, shareLinks, type PanelHost } from './panel-host';
 import { PlotState } from './plot.svelte';
 import { TimelineSelection } from './selection.svelte';
@@ -30,21 +43,31 @@ export class TimelineState implements PanelHost {
 	/** What the plot draws (the scene), computed from the three parts above. */
 	readonly plot: PlotState;
 
-	/** The default view as the build laid it out, drawn until the plot has measured its width. */
+	/**
+	 * The default view as the build lays it out, drawn until the plot has measured its width: on the
+	 * server only (PrerenderedPlot, in a Slot), so the page's data need not carry it; empty in the browser.
+	 */
 	readonly prerendered: readonly PrerenderedBand[];
+	/** The default view's range, as the prerendered plot's controls show it until the plot has measured itself. */
+	readonly defaultRangeText: string;
 
 	/** Every k-th event (axis order) has a page of its own; 1 in a real build (event-pages.ts). */
 	readonly eventPageStride: number;
 	/** The link to share for an event: its own page, or the full timeline opened at it where it has none. */
 	readonly shareLink: (id: string, root: string | URL) => string;
 
-	constructor(data: Timeline, prerendered: readonly PrerenderedBand[] = [], eventPageStride = 1) {
+	/**
+	 * `prerender`: how the server lays out the default view before any script runs (prerenderPlot;
+	 * null: not at all, as on an event's page).
+	 */
+	constructor(data: Timeline, prerender: PrerenderOptions | null = null, eventPageStride = 1) {
 		this.data = data;
 		this.eventPageStride = eventPageStride;
 		this.shareLink = shareLinks(data.events, eventPageStride);
-		this.prerendered = prerendered;
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.sceneData = sceneData(data);
+		this.prerendered = import.meta.env.SSR && prerender ? prerenderPlot(data, this.sceneData, prerender) : [];
+		this.defaultRangeText = rangeText(this.sceneData.domain);
 		this.view = new TimelineView(this.sceneData.domain, () => this.shownEvents.map((event) => event.time));
 		this.selection = new TimelineSelection(this.eventsById, () => this.shownEvents, this.view);
 		this.plot = new PlotState(this);

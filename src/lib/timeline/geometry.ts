@@ -10,6 +10,8 @@ export const LANE = 30;
 export const AXIS = 34;
 /** Narrow screens get fewer lanes so the plot stays short; denser days fold into clusters. */
 export const NARROW_WIDTH = 600;
+/** From this screen width (px) the full page's story has its own column beside the plot (PageLayout). */
+export const WIDE_WIDTH = 960;
 /** Ten lanes fit the ten events of 17 January 2025 without making the plot taller than a laptop screen allows. */
 export const MAX_LANES = 10;
 
@@ -97,6 +99,25 @@ export const SCROLLING_SHARE = 0.8;
 
 /** The plot's height at its fewest lanes (MIN_LANES) with `spanRows` rows of span bars. */
 export const minPlotHeight = (spanRows: number) => geometryWith(spanRows, MIN_LANES).height;
+
+/**
+ * What sticks below the plot above the story (narrow screens): the overview strip's box
+ * (TimelineOverview: 32 px with its borders; its margin falls outside the measured block). The page
+ * measures it (PageLayout.belowPlot); the build, which cannot, lays out with this.
+ */
+export const OVERVIEW_BLOCK = 32;
+
+/**
+ * Above the story (narrow screens), where the plot sits on a screen `viewportHeight` px tall: it
+ * sticks where its smallest form (one lane) fits READING_SHARE of the screen with what sticks below
+ * it (`below` px), leaving a focused control room to be seen (WCAG 2.4.11); elsewhere it scrolls
+ * away with the page. Decided from the geometry, not the measured block, so the choice cannot flip
+ * the height back.
+ */
+export function placeAboveStory(viewportHeight: number, spanRows: number, below: number): 'above' | 'scrolling' {
+	const fits = viewportHeight === 0 || minPlotHeight(spanRows) + below + STICKY_PADDING <= viewportHeight * READING_SHARE;
+	return fits ? 'above' : 'scrolling';
+}
 
 /**
  * The most height the plot may take (px) in `place` on a screen `viewportHeight` px tall, where

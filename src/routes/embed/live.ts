@@ -10,13 +10,12 @@
  * @sveltejs/kit, with the default `output.bundleStrategy: 'split'`): hence the server's import here
  * is dynamic too (the top-level await), and both import this file itself.
  */
-import AdoptedSlot from '$lib/components/AdoptedSlot.svelte';
-import ServerSlot from '$lib/components/ServerSlot.svelte';
+import { Slot } from '$lib/components/slot';
 
 export const loadEmbedTimeline = () => import('./EmbedTimeline.svelte');
 
 /** The slot: the server's markup, adopted as is in the browser. */
-export const Slot = import.meta.env.SSR ? ServerSlot : AdoptedSlot;
+export { Slot };
 
 /** What the server renders in the slot; nothing in the browser, whose bundle never imports it. */
 export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).default : undefined;
