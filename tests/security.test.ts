@@ -498,7 +498,9 @@ test.describe('a hostile events.json', () => {
 		expect(parsed.elements).toEqual(['iframe', 'script']);
 		expect(parsed.title).toBe(`${hostile.title}: a sourced timeline`);
 		const preview = page.frameLocator('iframe.preview');
-		await expect(preview.getByRole('group', { name: /^Events from/ }).locator('button[data-event-id]').first()).toBeVisible();
+		// The preview is a whole embed of the hostile data (one event has 1,000 excerpts), whose live
+		// timeline mounts once the frame is idle: on a busy machine that is past the default 5 s.
+		await expect(preview.getByRole('group', { name: /^Events from/ }).locator('button[data-event-id]').first()).toBeVisible({ timeout: 15_000 });
 		await expectClean(page, dialogs, { framesAllowed: 1 });
 	});
 
