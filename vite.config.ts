@@ -1,7 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { dataPaths, loadTimeline } from './src/lib/server/data.ts';
-import { bandSelectionCss, prerenderBands } from './src/lib/timeline/prerender.ts';
+import { bandSelectionCss, HIDDEN_BANDS, prerenderBands } from './src/lib/timeline/prerender-bands.ts';
 import { sceneData } from './src/lib/timeline/scene.ts';
 import { parseSiteUrl, SITE_URL_VARIABLE } from './src/lib/server/site.ts';
 
@@ -70,7 +70,7 @@ function prerenderedPlotCss(): Plugin {
 				// validateEvents names every problem and stops the build.
 				return '';
 			}
-			return [true, false].map((aboveStory) => bandSelectionCss(prerenderBands(data, { aboveStory }))).join('\n');
+			return [HIDDEN_BANDS, ...[true, false].map((aboveStory) => bandSelectionCss(prerenderBands(data, { aboveStory })))].join('\n');
 		}
 	};
 }

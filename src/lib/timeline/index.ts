@@ -29,4 +29,5 @@ export * from './camera.ts';
 export * from './embed.ts';
 export * from './story-window.ts';
 export * from './prerender.ts';
+export * from './prerender-bands.ts';
 export * from './event-pages.ts';

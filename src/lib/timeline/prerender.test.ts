@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataPaths, loadTimeline } from '../server/data.ts';
-import { MIN_LANES, WIDE_WIDTH } from './geometry.ts';
-import { bandSelectionCss, entryLink, eventPageLink, PRERENDER_MEASURE, PRERENDER_WIDTHS, prerenderBands, prerenderPlot, shareOfWidth, type BandSpec, type Extent } from './prerender.ts';
+import { PRERENDER_WIDTHS } from './prerender-bands.ts';
+import { entryLink, eventPageLink, PRERENDER_MEASURE, prerenderPlot, shareOfWidth } from './prerender.ts';
 import { sceneData, sceneGeometry } from './scene.ts';
 import { STORY_MAX, STORY_PAGE } from './story-window.ts';
 
@@ -58,73 +58,12 @@ describe('prerenderPlot (the real events.json)', () => {
 	});
 });
 
-describe('prerenderPlot on the full page (the plot above the story on narrow screens)', () => {
-	const page = prerenderPlot(timeline, data, { aboveStory: true });
-	const within = (value: number, { min, max }: Extent) => value >= min && (max === null || value < max);
-	const shownOn = <Band extends BandSpec>(bands: readonly Band[], plotWidth: number, screenWidth: number, screenHeight: number, scripting: 'enabled' | 'none' = 'enabled') =>
-		bands.filter(
-			(band) =>
-				within(plotWidth, { min: band.from, max: band.to }) &&
-				band.screens.some((screen) => within(screenWidth, screen.width) && within(screenHeight, screen.height) && (screen.scripting ?? scripting) === scripting)
-		);
-
-	/**
-	 * The live plot's height, worked out here as the README describes the page: above the story the
-	 * plot and the overview strip (32 px) stick within 40 % of the screen's height, with 12 px of
-	 * padding, if the plot's one-lane form fits that; else they scroll away within 80 % of it.
-	 * From 960 px the first view is drawn with every lane its width gets, as in an embed (where a
-	 * screen is too short for them, the live first view gives up lanes: README, Story layout).
-	 */
-	const liveHeight = (plotWidth: number, screenWidth: number, screenHeight: number) => {
-		if (screenWidth >= 960) return sceneGeometry(data, plotWidth).height;
-		const oneLane = sceneGeometry(data, plotWidth, 0).height;
-		const share = oneLane + 32 + 12 <= screenHeight * 0.4 ? 0.4 : 0.8;
-		return sceneGeometry(data, plotWidth, screenHeight * share - 32 - 12).height;
-	};
-
-	it('draws exactly one layout for every plot width and screen, as tall as the live plot there', () => {
-		for (let screenHeight = 200; screenHeight <= 2000; screenHeight += 11) {
-			for (const screenWidth of [320, 360, 414, 599, 600, 768, 959, 960, 1280, 1920]) {
-				// The plot is narrower than the screen by the page's margins, whatever they are.
-				for (const plotWidth of [screenWidth - 64, screenWidth - 16]) {
-					const shown = shownOn(page, plotWidth, screenWidth, screenHeight);
-					const where = `plot ${plotWidth} px on a ${screenWidth} × ${screenHeight} screen`;
-					expect(shown, where).toHaveLength(1);
-					expect(shown[0]!.scene.height, where).toBe(liveHeight(plotWidth, screenWidth, screenHeight));
-					// Without a script the plot scrolls with the page: every lane, as in an embed.
-					const unscripted = shownOn(page, plotWidth, screenWidth, screenHeight, 'none');
-					expect(unscripted, `${where}, no script`).toHaveLength(1);
-					expect(unscripted[0]!.scene.height, `${where}, no script`).toBe(sceneGeometry(data, plotWidth).height);
-				}
-			}
+describe('prerenderPlot on the full page', () => {
+	it('draws each band at its width, with the lanes its height cap leaves', () => {
+		for (const band of prerenderPlot(timeline, data, { aboveStory: true })) {
+			expect(band.scene.width).toBe(band.width);
+			expect(band.scene.height, band.key).toBe(sceneGeometry(data, band.width, band.maxHeight).height);
 		}
-	});
-
-	it('has a layout for each lane count a narrow screen gives, and the embed’s on wide screens', () => {
-		const lanes = (band: BandSpec) => sceneGeometry(data, band.width, band.maxHeight).lanes;
-		const narrowest = page.filter((band) => band.width === PRERENDER_WIDTHS[0]).map(lanes);
-		expect(narrowest).toEqual(Array.from({ length: narrowest.length }, (_, i) => MIN_LANES + i));
-		const wide = page.filter((band) => band.width >= WIDE_WIDTH);
-		expect(wide.map((band) => band.scene)).toEqual(bands.filter((band) => band.width >= WIDE_WIDTH).map((band) => band.scene));
-		expect(new Set(page.map((band) => band.key)).size, 'keys name one band each').toBe(page.length);
-	});
-});
-
-describe('bandSelectionCss', () => {
-	const css = bandSelectionCss(prerenderBands(data, { aboveStory: true }));
-	it('hides every band, then shows one per plot width (container query) and screen (media query)', () => {
-		const lines = css.split('\n');
-		expect(lines[0]).toBe('.plot .band { position: relative; display: none; }');
-		expect(lines).toContain('@container (min-width: 960px) { .plot .band[data-band="page-960"] { display: block; } }');
-		expect(lines).toContain('@container (max-width: 599.98px) { @media (min-width: 960px) { .plot .band[data-band="page-300-4"] { display: block; } } }');
-		expect(lines).toContain('@container (max-width: 599.98px) { @media (max-width: 959.98px) and (scripting: none) { .plot .band[data-band="page-300-4"] { display: block; } } }');
-		expect(lines.filter((line) => line.includes('"page-300-1"'))[0]).toMatch(
-			/^@container \(max-width: 599\.98px\) \{ @media \(max-width: 959\.98px\) and \(max-height: \d+\.98px\) and \(scripting: enabled\) \{/
-		);
-	});
-	it('has one rule for each screen range of each band', () => {
-		const specs = prerenderBands(data, { aboveStory: false });
-		expect(bandSelectionCss(specs).split('\n')).toHaveLength(1 + specs.length);
 	});
 });
 

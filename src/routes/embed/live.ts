@@ -10,12 +10,11 @@
  * @sveltejs/kit, with the default `output.bundleStrategy: 'split'`): hence the server's import here
  * is dynamic too (the top-level await), and both import this file itself.
  */
-import { Slot } from '$lib/components/slot';
 
 export const loadEmbedTimeline = () => import('./EmbedTimeline.svelte');
 
 /** The slot: the server's markup, adopted as is in the browser. */
-export { Slot };
+export { Slot } from '$lib/components/slot';
 
 /** What the server renders in the slot; nothing in the browser, whose bundle never imports it. */
 export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).default : undefined;
