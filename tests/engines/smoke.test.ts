@@ -3,7 +3,8 @@
  * itself), driven as a reader uses it. / and /embed load and go live, zoom with the buttons and the
  * keys lands where the README's rules say (ranges.ts), an event opens with exactly its excerpts
  * from events.json, the embed takes its content's height on a host page of another origin and
- * mirrors the open event into the host's URL, and no page or frame reports a script error.
+ * mirrors the open event into the host's URL, the live plot takes the prerendered one's place on
+ * phones and tablets without moving the story, and no page or frame reports a script error.
  * Run by scripts/engines.mjs (npm test), which picks the engines this machine has (ENGINES).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -32,6 +33,9 @@ const ERROR_PROBE = `window.__engineErrors = [];
 addEventListener('error', (event) => __engineErrors.push('error: ' + (event.message || event.error)));
 addEventListener('unhandledrejection', (event) => __engineErrors.push('unhandled rejection: ' + event.reason));`;
 
+/** A page's markup with no script to run (and none preloaded). */
+const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link[^>]*rel="modulepreload"[^>]*>/gi, '');
+
 const ZOOM_IN = '[aria-label="Zoom"] button:nth-child(1)';
 const ZOOM_OUT = '[aria-label="Zoom"] button:nth-child(2)';
 const RESET = '[aria-label="Zoom"] button:nth-child(3)';
@@ -46,7 +50,12 @@ describe.each(engines)('%s', (name) => {
 		mkdirSync(SHOTS, { recursive: true });
 		server = createStaticServer('build', {
 			headStart: '<script src="/__engine-errors.js"></script>',
-			extra: { '/__engine-errors.js': { type: 'text/javascript; charset=utf-8', body: ERROR_PROBE } }
+			extra: {
+				'/__engine-errors.js': { type: 'text/javascript; charset=utf-8', body: ERROR_PROBE },
+				// The full page as it stands until its scripts arrive: the build's markup without them.
+				'/__prerendered.html': { type: 'text/html; charset=utf-8', body: withoutScripts(readFileSync('build/index.html', 'utf8')) },
+				'/__frames.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>Frames</title><body style="margin: 0">' }
+			}
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		site = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -135,6 +144,53 @@ describe.each(engines)('%s', (name) => {
 			expect(await errors()).toEqual([]);
 		});
 	}
+
+	test('on phones and tablets the live plot takes the prerendered one’s place without moving the story', async () => {
+		// Each size as a frame (its own viewport, whatever the window's chrome): the prerendered page
+		// without its scripts beside the live page.
+		await driver.goto(`${site}/__frames.html`);
+		const sizes: [number, number][] = [
+			[360, 640],
+			[412, 823],
+			[768, 1024]
+		];
+		await driver.evaluate((sizes: [number, number][]) => {
+			for (const [width, height] of sizes) {
+				for (const page of ['__prerendered.html', '']) {
+					const frame = document.createElement('iframe');
+					frame.src = `/${page}`;
+					frame.dataset.size = `${width}x${height}${page ? ' prerendered' : ' live'}`;
+					frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0; display: block`;
+					document.body.append(frame);
+				}
+			}
+		}, sizes);
+		type Layout = { plot: number; plotTop: number; story: number; bands: number };
+		let layouts: Record<string, Layout | null> = {};
+		await waitFor(async () => {
+			layouts = await driver.evaluate(() =>
+				Object.fromEntries(
+					[...document.querySelectorAll<HTMLIFrameElement>('iframe')].map((frame) => {
+						const doc = frame.contentDocument;
+						const plot = doc?.querySelector<HTMLElement>('.plot');
+						const heading = doc?.querySelector('#list-heading');
+						const live = frame.dataset.size!.endsWith('live');
+						const ready = plot && heading && (live ? !!doc!.querySelector('.timeline.live') && plot.dataset.settled === 'true' : doc!.readyState === 'complete');
+						if (!ready) return [frame.dataset.size!, null];
+						const shownBands = [...doc!.querySelectorAll('.band')].filter((band) => getComputedStyle(band).display !== 'none').length;
+						return [frame.dataset.size!, { plot: plot.getBoundingClientRect().height, plotTop: plot.getBoundingClientRect().top, story: heading.getBoundingClientRect().top, bands: shownBands }];
+					})
+				)
+			);
+			return Object.values(layouts).every((layout) => layout !== null);
+		}, 'every frame loaded, the live ones live');
+		for (const [width, height] of sizes) {
+			const prerendered = layouts[`${width}x${height} prerendered`]!;
+			const live = layouts[`${width}x${height} live`]!;
+			expect(prerendered.bands, `${width} × ${height}: one prerendered layout shown`).toBe(1);
+			for (const key of ['plot', 'plotTop', 'story'] as const) expect(Math.abs(live[key] - prerendered[key]), `${width} × ${height}: ${key} ${live[key]} live, ${prerendered[key]} prerendered`).toBeLessThan(0.5);
+		}
+	});
 
 	test('the embed on a host page of another origin takes its content’s height, and the open event goes into the host’s URL', async () => {
 		const page = host.add(
