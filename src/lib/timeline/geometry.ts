@@ -101,8 +101,8 @@ export const SCROLLING_SHARE = 0.8;
 export const minPlotHeight = (spanRows: number) => geometryWith(spanRows, MIN_LANES).height;
 
 /**
- * What sticks below the plot above the story (narrow screens): the overview strip's box
- * (TimelineOverview: 32 px with its borders; its margin falls outside the measured block). The page
+ * What sticks below the plot above the story (narrow screens): the overview strip's box, borders
+ * included, as TimelineOverview draws it (its margin falls outside the measured block). The page
  * measures it (PageLayout.belowPlot); the build, which cannot, lays out with this.
  */
 export const OVERVIEW_BLOCK = 32;
