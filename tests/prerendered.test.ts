@@ -161,6 +161,14 @@ test.describe('a sandboxed frame on a host that sends no CORS header', () => {
 	});
 });
 
+/** The live plot has taken the prerendered one's place (its marks are buttons) and settled; its controls show. */
+async function liveAtRest(page: Page) {
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
+	await expect(page.locator('.plot a[data-event-id]')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+}
+
 test.describe('with JavaScript', () => {
 	// The embed at any width; the full page where its first view's plot keeps the prerendered height
 	// (on shorter screens the live first view gives up a lane to stay above the fold: see README).
@@ -182,11 +190,7 @@ test.describe('with JavaScript', () => {
 				}).observe({ type: 'layout-shift', buffered: true });
 			});
 			await page.goto(path);
-			// The live plot has drawn (its marks are buttons) and settled.
-			await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
-			await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
-			await expect(page.locator('.plot a[data-event-id]')).toHaveCount(0);
-			await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+			await liveAtRest(page);
 			// A frame for any late shift to be reported.
 			await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 			expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), 'layout shifts').toEqual([]);
@@ -237,9 +241,7 @@ test.describe('the live page takes the prerendered layout as it is', () => {
 
 			await page.setViewportSize({ width, height });
 			await page.goto(path);
-			await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
-			await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
-			await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+			await liveAtRest(page);
 			const live = await layoutOf(page);
 			expect(Object.keys(live)).toEqual(Object.keys(prerendered));
 			// Within half a pixel: sub-pixel positions may round apart, a shift cannot hide in that.

@@ -8,7 +8,6 @@ import {
 	filterEvents,
 	NO_FILTER,
 	prerenderPlot,
-	rangeText,
 	sceneData,
 	searchTokens,
 	type EventFilter,
@@ -48,8 +47,6 @@ export class TimelineState implements PanelHost {
 	 * server only (PrerenderedPlot, in a Slot), so the page's data need not carry it; empty in the browser.
 	 */
 	readonly prerendered: readonly PrerenderedBand[];
-	/** The default view's range, as the prerendered plot's controls show it until the plot has measured itself. */
-	readonly defaultRangeText: string;
 
 	/** Every k-th event (axis order) has a page of its own; 1 in a real build (event-pages.ts). */
 	readonly eventPageStride: number;
@@ -67,7 +64,6 @@ export class TimelineState implements PanelHost {
 		this.eventsById = new Map(data.events.map((event) => [event.id, event]));
 		this.sceneData = sceneData(data);
 		this.prerendered = import.meta.env.SSR && prerender ? prerenderPlot(data, this.sceneData, prerender) : [];
-		this.defaultRangeText = rangeText(this.sceneData.domain);
 		this.view = new TimelineView(this.sceneData.domain, () => this.shownEvents.map((event) => event.time));
 		this.selection = new TimelineSelection(this.eventsById, () => this.shownEvents, this.view);
 		this.plot = new PlotState(this);
