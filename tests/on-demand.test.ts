@@ -65,6 +65,61 @@ test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom 
 	await expectView(page, panned(wheeled, -200, full.width, full));
 });
 
+test('double-click and a mouse drag work before d3-zoom has loaded; a drag that begins on a mark pans and does not open it', async ({ page }) => {
+	const wiring = await holdZoomWiring(page);
+	await page.addInitScript(() => {
+		window.requestIdleCallback = () => 0;
+		window.cancelIdleCallback = () => {};
+	});
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/?spacing=time');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await settled(page);
+	const full = await drawnView(page);
+	const area = await plotArea(page);
+
+	// An empty spot (about 2001, in the upper lanes): double-click zooms ×2 about the pointer.
+	const x = Math.round(area.left + area.width * 0.3);
+	const y = Math.round(area.top + area.height - 120);
+	await page.mouse.dblclick(x, y);
+	const zoomed = zoomedAbout(full, 2, x - area.left, full.width, full);
+	await expectView(page, zoomed, { message: 'double-click before d3-zoom' });
+	await expect.poll(() => wiring.requested, { message: 'the first gesture asked for d3-zoom' }).toBe(true);
+	// Shift + double-click zooms back out about the same point.
+	await page.keyboard.down('Shift');
+	await page.mouse.dblclick(x, y);
+	await page.keyboard.up('Shift');
+	await expectView(page, full, { message: 'shift + double-click before d3-zoom' });
+	await page.mouse.dblclick(x, y);
+	await expectView(page, zoomed, { message: 'double-click again' });
+
+	// A drag from the background pans by the drag.
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	await page.mouse.move(x + 150, y, { steps: 6 });
+	await page.mouse.up();
+	const dragged = panned(zoomed, 150, full.width, full);
+	await expectView(page, dragged, { message: 'drag of +150 px before d3-zoom' });
+
+	// A drag that begins on a mark pans too, and the mark's event is not opened by it.
+	const mark = page.locator('.plot button[data-event-id]').filter({ visible: true }).first();
+	const box = (await mark.boundingBox())!;
+	const [mx, my] = [box.x + box.width / 2, box.y + box.height / 2];
+	await page.mouse.move(mx, my);
+	await page.mouse.down();
+	await page.mouse.move(mx - 100, my, { steps: 5 });
+	await page.mouse.up();
+	const draggedAgain = panned(dragged, -100, full.width, full);
+	await expectView(page, draggedAgain, { message: 'drag of −100 px from a mark' });
+	await expect(page.locator('section.panel, [data-step-id].open')).toHaveCount(0);
+
+	// d3-zoom arrives and starts from the view as it is; its own double-click zooms on from there.
+	wiring.release();
+	await expect.poll(() => page.locator('.plot').evaluate((plot) => '__zoom' in plot), { message: 'd3-zoom is wired' }).toBe(true);
+	await page.mouse.dblclick(x, y);
+	await expectView(page, zoomedAbout(draggedAgain, 2, x - area.left, full.width, full), { message: 'double-click after d3-zoom took over' });
+});
+
 test('the page’s first scripts leave d3-zoom out: it loads once the page is idle', async ({ page }) => {
 	const scripts: string[] = [];
 	page.on('request', (request) => {

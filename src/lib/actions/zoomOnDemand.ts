@@ -2,8 +2,10 @@
  * `use:zoomOnDemand`: the zoom wiring (zoomable.ts, which brings d3-zoom, d3-selection and
  * d3-transition) loaded when the page is idle or at the plot's first gesture, not before the page's
  * first click can work. Until it has loaded the view moves itself (TimelineView: buttons, keys,
- * links and the story's camera all work), a ctrl + wheel on the plot zooms it here as d3-zoom
- * would, and the wiring takes over from the view as it is.
+ * links and the story's camera all work), and the plot's own gestures do here what d3-zoom would:
+ * ctrl + wheel zooms about the pointer, double-click zooms ×2 about it (shift: ×½), a mouse drag
+ * pans. The wiring takes over from the view as it is (after a drag under way has ended: d3-zoom
+ * did not see it start). Touch is left to the browser until then: it asks for the wiring at once.
  */
 import { FIRST_USE, whenIdle } from './onDemand';
 import type { ZoomableParams } from './zoomable';
@@ -17,27 +19,90 @@ export const loadZoomWiring = () =>
 		throw error;
 	}));
 
+/** A mouse drag the page is panning with before d3-zoom has loaded. */
+interface EarlyDrag {
+	pointerId: number;
+	lastX: number;
+	moved: boolean;
+}
 
 export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 	let attached: ReturnType<typeof import('./zoomable').zoomable> | null = null;
 	let destroyed = false;
+	let drag: EarlyDrag | null = null;
+	/** The wiring, arrived while a drag was under way: attached when the drag ends. */
+	let arrived: typeof import('./zoomable') | null = null;
+
+	/** The pointer's x in the plot's drawing area (inside its border), as d3-zoom's pointer() gives it. */
+	const pointX = (event: MouseEvent) => event.clientX - node.getBoundingClientRect().left - node.clientLeft;
 
 	/** d3-zoom's wheel step (its defaultWheelDelta, with ctrl held), about the pointer's x in the plot. */
 	function onWheel(event: WheelEvent) {
 		if (attached || !(event.ctrlKey || event.metaKey)) return;
 		event.preventDefault();
 		const delta = -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * (event.ctrlKey ? 10 : 1);
-		const point = event.clientX - node.getBoundingClientRect().left - node.clientLeft;
-		params.view.zoomAt(2 ** delta, point);
+		params.view.zoomAt(2 ** delta, pointX(event));
+	}
+
+	/** As zoomable.ts's double-click: the background zooms, an event's mark opens it. */
+	function onDoubleClick(event: MouseEvent) {
+		if (attached || (event.target as Element).closest('button')) return;
+		params.view.zoomAt(event.shiftKey ? 0.5 : 2, pointX(event));
+	}
+
+	function onPointerDown(event: PointerEvent) {
+		// A drag whose pointerup never came (released outside the window) ends here.
+		if (drag) endDrag();
+		if (arrived) attach(arrived);
+		if (attached || event.pointerType === 'touch' || event.button !== 0) return;
+		drag = { pointerId: event.pointerId, lastX: event.clientX, moved: false };
+		addEventListener('pointermove', onPointerMove);
+		addEventListener('pointerup', onPointerUp);
+		addEventListener('pointercancel', onPointerUp);
+		// As d3-zoom's drag does: no text selection or native drag while panning.
+		addEventListener('selectstart', preventDefault, true);
+		addEventListener('dragstart', preventDefault, true);
+	}
+
+	function onPointerMove(event: PointerEvent) {
+		if (!drag || event.pointerId !== drag.pointerId || event.clientX === drag.lastX) return;
+		params.view.panBy(event.clientX - drag.lastX);
+		drag.lastX = event.clientX;
+		drag.moved = true;
+	}
+
+	function onPointerUp(event: PointerEvent) {
+		if (!drag || event.pointerId !== drag.pointerId) return;
+		// A drag that began on a mark does not also open it (d3-zoom swallows that click too).
+		if (drag.moved) suppressNextClick();
+		endDrag();
+		if (arrived) attach(arrived);
+	}
+
+	function endDrag() {
+		drag = null;
+		removeEventListener('pointermove', onPointerMove);
+		removeEventListener('pointerup', onPointerUp);
+		removeEventListener('pointercancel', onPointerUp);
+		removeEventListener('selectstart', preventDefault, true);
+		removeEventListener('dragstart', preventDefault, true);
+	}
+
+	function attach(module: typeof import('./zoomable')) {
+		arrived = null;
+		if (destroyed || attached) return;
+		node.removeEventListener('wheel', onWheel);
+		node.removeEventListener('dblclick', onDoubleClick);
+		node.removeEventListener('pointerdown', onPointerDown);
+		attached = module.zoomable(node, params);
 	}
 
 	function load() {
 		stopWaiting();
 		loadZoomWiring().then(
-			({ zoomable }) => {
-				if (destroyed || attached) return;
-				node.removeEventListener('wheel', onWheel);
-				attached = zoomable(node, params);
+			(module) => {
+				if (drag) arrived = module;
+				else attach(module);
 			},
 			() => {
 				// Not loaded: the view keeps moving itself, and the next gesture tries again.
@@ -51,6 +116,8 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 	};
 
 	node.addEventListener('wheel', onWheel, { passive: false });
+	node.addEventListener('dblclick', onDoubleClick);
+	node.addEventListener('pointerdown', onPointerDown);
 	for (const type of FIRST_USE) node.addEventListener(type, load, { passive: true });
 	const cancelIdle = whenIdle(load);
 
@@ -62,8 +129,23 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 		destroy() {
 			destroyed = true;
 			stopWaiting();
+			endDrag();
 			node.removeEventListener('wheel', onWheel);
+			node.removeEventListener('dblclick', onDoubleClick);
+			node.removeEventListener('pointerdown', onPointerDown);
 			attached?.destroy();
 		}
 	};
+}
+
+const preventDefault = (event: Event) => event.preventDefault();
+
+/** Swallows the click that follows a drag's pointerup, if one comes in this task. */
+function suppressNextClick() {
+	const swallow = (event: MouseEvent) => {
+		event.preventDefault();
+		event.stopImmediatePropagation();
+	};
+	addEventListener('click', swallow, { capture: true, once: true });
+	setTimeout(() => removeEventListener('click', swallow, { capture: true }), 0);
 }

@@ -100,6 +100,12 @@ export class TimelineView {
 		if (this.width > 0) this.#move(zoomAbout(this.transform, factor, point, this.scaleExtent));
 	}
 
+	/** Pans by `dx` px: a mouse drag that comes before d3-zoom has loaded. */
+	panBy(dx: number) {
+		this.quiet = false;
+		if (this.width > 0) this.#move(this.transform.translate(dx / this.transform.k, 0));
+	}
+
 	reset(animate = true) {
 		this.showRange(this.domain[0], this.domain[1], animate);
 	}
