@@ -464,10 +464,13 @@ test.describe('host-page deep links (embed.js)', () => {
 		await expect(marksIn(other).first()).toBeVisible();
 		await markIn(first, TREATY.id).click();
 		await expect.poll(() => hashOf(page)).toBe(`#notes&timeline=${TREATY.id}`);
-		// The first frame grows with its open event, moving the second: click it once that is done.
+		// The first frame grows with its open event (and its plot's lanes can change as its view
+		// moves to the event), moving the second: click it once the first is at rest and fitted.
+		await settled(await frameOf(page));
 		await expectFitted(page);
 		const drones = byId('shahed-drones');
 		await markIn(other, drones.id).click();
+		await expect(title(other), 'the click in the second frame opened its event').toHaveText(drones.title);
 		await expect.poll(() => hashOf(page)).toBe(`#notes&timeline=${TREATY.id}&timeline-2=${drones.id}`);
 
 		const shared = await context.newPage();
