@@ -33,8 +33,8 @@ test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom 
 		window.requestIdleCallback = () => 0;
 		window.cancelIdleCallback = () => {};
 	});
-	// On the full page, which hydrates its live timeline at once (the embed waits for idleness to
-	// load it: tests/embed-first.test.ts).
+	// On the full page with a view in its URL, which mounts its live timeline at once (without one
+	// it waits for idleness, as the embed does: tests/first-stage.test.ts).
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/?spacing=time');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();

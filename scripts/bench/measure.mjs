@@ -13,14 +13,13 @@ import { gzipSync } from 'node:zlib';
  *   zoom: its own Zoom in / Zoom out buttons, then a drag of its time navigator).
  */
 export const TOOLS = {
-	// Ours: the build draws the marks as links (they work without scripts). On /embed the page's first
-	// script makes those links open their event in place (the first panel), before the live plot
-	// loads; on / the click that opens an event in place is on the live plot's buttons, which take
-	// the links' place once the script has run.
+	// Ours: the build draws the marks as links (they work without scripts). On / and /embed the
+	// page's first script makes those links open their event in place (the first panel: on / in the
+	// event's story step beside the plot, or a sheet on phones), before the live plot loads.
 	ours: {
 		label: 'ours',
 		visible: '.plot [data-event-id]',
-		click: (url) => (new URL(url).pathname.endsWith('/embed') ? '.plot [data-event-id]' : '.plot button[data-event-id]'),
+		click: () => '.plot [data-event-id]',
 		success: 'panel',
 		area: '.plot',
 		gesture: 'wheel'
@@ -452,7 +451,7 @@ const fmt = (ms) => (ms == null ? '–' : Math.round(ms));
 async function undoClick(page, toolName) {
 	if (toolName === 'ours') {
 		await page.evaluate(() => document.querySelector('section.panel button.close')?.click());
-		// The gesture is measured on the live plot: /embed's is mounted once the page is idle.
+		// The gesture is measured on the live plot, mounted once the page is idle.
 		await page.waitForSelector('.plot button[data-event-id]', { timeout: 60_000 });
 	}
 	await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));

@@ -104,10 +104,11 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	let recheck = () => {};
 	const readerLeftPanel = () =>
 		new Promise<void>((resolve) => {
+			// Focus in the open panel, or a selection anywhere in the slot (the story's text too).
 			const inPanel = () => {
 				const panel = slot.querySelector('section.panel');
 				const selection = getSelection();
-				return !!panel && (panel.contains(document.activeElement) || (!!selection && !selection.isCollapsed && panel.contains(selection.anchorNode)));
+				return (!!panel && panel.contains(document.activeElement)) || (!!selection && !selection.isCollapsed && slot.contains(selection.anchorNode));
 			};
 			if (asked || !inPanel()) return resolve();
 			const check = () => {
@@ -148,6 +149,8 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		if (live || destroyed) return;
 		const focused = document.activeElement;
 		const focusedMark = slot.contains(focused) ? markOf(focused)?.dataset.eventId : undefined;
+		// Focus elsewhere in the slot (a link in the story) goes back to the same element in the live markup.
+		const focusedPath = focused && !focusedMark && slot.contains(focused) && !focused.closest('section.panel') ? elementPath(slot, focused) : null;
 		const panelBody = slot.querySelector<HTMLElement>('section.panel .body');
 		const scrolled = panelBody?.scrollTop ?? 0;
 		const citeOpen = slot.querySelector<HTMLDetailsElement>('section.panel details.cite')?.open ?? false;
@@ -168,6 +171,10 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			live = undefined;
 			slot.replaceChildren(...prerendered);
 			throw error;
+		}
+		if (focusedPath) {
+			const again = elementAt(slot, focusedPath);
+			if (again?.tagName === focused?.tagName) (again as HTMLElement).focus({ preventScroll: true });
 		}
 		const body = slot.querySelector<HTMLElement>('section.panel .body');
 		if (body) body.scrollTop = scrolled;
@@ -198,6 +205,8 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	const cancelIdle = whenIdle(() => goLive(true));
 
 	return {
+		/** Load and mount the live component now (the page wants it: a view in the URL). */
+		goLive: () => void goLive(),
 		destroy() {
 			destroyed = true;
 			cancelIdle();
@@ -212,3 +221,14 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		}
 	};
 }
+
+/** The element-child indexes from `root` down to `element` (comments and text are not counted: the
+ * server's markup has hydration markers that a mounted component does not). */
+function elementPath(root: Element, element: Element): number[] {
+	const path: number[] = [];
+	for (let node = element; node !== root && node.parentElement; node = node.parentElement) path.unshift([...node.parentElement.children].indexOf(node));
+	return path;
+}
+
+/** The element at `path` under `root`, if there is one. */
+const elementAt = (root: Element, path: readonly number[]): Element | null => path.reduce<Element | null>((node, index) => node?.children[index] ?? null, root);

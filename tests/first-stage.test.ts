@@ -1,17 +1,21 @@
 /**
- * The embed's first script: what makes the prerendered marks open their events in place, and no
- * more. The live timeline (zoom, scales, dates, the story) loads when the page is idle or at the
- * plot's first gesture and is mounted over the prerendered markup. These tests hold the live
- * timeline's code back at the network, as a slow connection would, and act in that time.
+ * The pages' first script (/ and /embed): what makes the prerendered marks open their events in
+ * place, and no more. The live timeline (zoom, scales, dates, filters, the story's buttons) loads
+ * when the page is idle or at the plot's first gesture and is mounted over the prerendered markup.
+ * These tests hold the live timeline's code back at the network, as a slow connection would, and
+ * act in that time.
  */
 import type { Page, Route } from '@playwright/test';
 import { EVENTS } from './expected';
 import { expect, test } from './fixtures';
 import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
 
-/** Holds back every script the served /embed does not name (the live timeline's) until `release()`. */
-async function holdLiveTimeline(page: Page) {
-	const html = await (await page.request.get('/embed')).text();
+/** The pages in two stages: the full page and the embed. */
+const PAGES = ['/', '/embed'] as const;
+
+/** Holds back every script the served page does not name (the live timeline's) until `release()`. */
+async function holdLiveTimeline(page: Page, path: string) {
+	const html = await (await page.request.get(path)).text();
 	const named = new Set(html.match(/_app\/immutable\/[\w./-]+\.js/g) ?? []);
 	let release!: () => void;
 	const released = new Promise<void>((resolve) => (release = resolve));
@@ -36,17 +40,26 @@ async function neverIdle(page: Page) {
 	});
 }
 
-const stage = (page: Page) => page.locator('main.embed').getAttribute('data-stage');
+const stage = (page: Page) => page.locator('main[data-stage]').getAttribute('data-stage');
+
+/** Whether an element's box is at least partly inside the viewport. */
+const inViewport = (page: Page, selector: string) =>
+	page.evaluate((selector) => {
+		const element = [...document.querySelectorAll(selector)].find((candidate) => candidate.getClientRects().length > 0);
+		const box = element?.getBoundingClientRect();
+		return !!box && box.bottom > 0 && box.top < innerHeight && box.height > 0;
+	}, selector);
 
 /** The title of an event in events.json. */
 const titleOf = (id: string) => EVENTS.find((event) => event.id === id)!.title;
 
+for (const path of PAGES)
 for (const width of [1280, 360]) {
-	test(`at ${width} px a prerendered mark opens its event in place before the live timeline has loaded, and the live timeline keeps it open`, async ({ page }) => {
-		const held = await holdLiveTimeline(page);
+	test(`${path} at ${width} px: a prerendered mark opens its event in place before the live timeline has loaded, and the live timeline keeps it open`, async ({ page }) => {
+		const held = await holdLiveTimeline(page, path);
 		await neverIdle(page);
 		await page.setViewportSize({ width, height: 800 });
-		await page.goto('/embed');
+		await page.goto(path);
 		await expect.poll(() => stage(page), { message: 'the first script has run' }).toBe('first');
 		expect(await page.locator('.plot button[data-event-id]').count(), 'no live plot yet').toBe(0);
 
@@ -60,9 +73,19 @@ for (const width of [1280, 360]) {
 		await expect(panel.locator('#details-title')).toHaveText(event.title);
 		await expect(panel.getByText(`What the sources say (${excerpts} excerpt${excerpts === 1 ? '' : 's'})`)).toBeVisible();
 		await expect(panel.locator('figure.citation')).toHaveCount(excerpts);
-		// In place: the frame did not leave for the event's page, and focus is on the title.
-		expect(new URL(page.url()).pathname).toBe('/embed');
+		// In place: the page did not leave for the event's page or its step's anchor, and focus is on the title.
+		expect(new URL(page.url()).pathname).toBe(path);
+		expect(new URL(page.url()).hash).toBe('');
 		await expect(panel.locator('#details-title')).toBeFocused();
+		if (path === '/' && width >= 960) {
+			// Beside the plot, in the event's own story step, brought into view with the plot beside it.
+			await expect(page.locator(`[data-step-id="${id}"] section.panel`)).toHaveCount(1);
+			await expect.poll(() => inViewport(page, `[data-step-id="${id}"] section.panel`), { message: 'the step is in view' }).toBe(true);
+			await expect.poll(() => inViewport(page, '.plot'), { message: 'the plot is in view beside it' }).toBe(true);
+		} else if (path === '/') {
+			// On a phone, a modal sheet.
+			await expect(page.locator('dialog.sheet[open] section.panel')).toHaveCount(1);
+		}
 		expect(held.asked, 'a click on a mark does not need the live timeline').toEqual([]);
 
 		// Close gives focus back to the mark; opening it again by keyboard works too.
@@ -77,6 +100,20 @@ for (const width of [1280, 360]) {
 		await page.keyboard.press('ArrowDown');
 		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 		expect(held.asked, 'a key in the panel').toEqual([]);
+		if (path === '/' && width < 960) {
+			// The sheet is modal: the plot behind it takes no gesture. Escape closes it, focus is back
+			// on the mark, and a key there asks for the live timeline, which keeps the event closed.
+			await page.keyboard.press('Escape');
+			await expect(panel).toHaveCount(0);
+			await expect(page.locator(`.plot a[data-event-id="${id}"]:visible`)).toBeFocused();
+			await page.keyboard.press('ArrowRight');
+			await expect.poll(() => held.asked.length, { message: 'a key on the plot asked for the live timeline' }).toBeGreaterThan(0);
+			held.release();
+			await expect.poll(() => stage(page)).toBe('live');
+			await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+			await expect(panel).toHaveCount(0);
+			return;
+		}
 		// A wheel on the plot wants it: it is asked for, arrives, and takes over with the same event
 		// open and focus still on its title.
 		const area = await plotArea(page);
@@ -89,11 +126,14 @@ for (const width of [1280, 360]) {
 		await expect(panel).toHaveCount(1);
 		await expect(panel.locator('#details-title')).toHaveText(event.title);
 		await expect(panel.locator('#details-title')).toBeFocused();
+		// The full page's URL now records the open event, as a click on the live plot does.
+		if (path === '/') await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(id);
 	});
 }
 
+// On the embed, which keeps its time-scale query for the live timeline (the full page mounts it at once for a view in its URL).
 test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zooms about the pointer when it arrives', async ({ page }) => {
-	const held = await holdLiveTimeline(page);
+	const held = await holdLiveTimeline(page, '/embed');
 	await neverIdle(page);
 	// Last in line (window, bubbling): whether the page prevented the browser's page zoom.
 	await page.addInitScript(() => {
@@ -121,7 +161,8 @@ test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zoom
 	expect(Math.abs(wheeled.from - expected.from) + Math.abs(wheeled.to - expected.to), 'the held wheel zoomed about the pointer').toBeLessThanOrEqual(2 * ((full.to - full.from) / full.width));
 });
 
-test('the live timeline loads unasked once the page is idle, without a layout shift', async ({ page }) => {
+for (const path of PAGES)
+test(`${path}: the live timeline loads unasked once the page is idle, without a layout shift`, async ({ page }) => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.addInitScript(() => {
 		(window as unknown as { shifts: number[] }).shifts = [];
@@ -129,19 +170,20 @@ test('the live timeline loads unasked once the page is idle, without a layout sh
 			for (const entry of list.getEntries()) (window as unknown as { shifts: number[] }).shifts.push((entry as unknown as { value: number }).value);
 		}).observe({ type: 'layout-shift', buffered: true });
 	});
-	await page.goto('/embed');
+	await page.goto(path);
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
 	await settled(page);
 	expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
 });
 
-test('an event the URL names is open in the first stage without taking focus; closed there, it stays closed in the live timeline', async ({ page }) => {
-	const held = await holdLiveTimeline(page);
+for (const path of PAGES)
+test(`${path}: an event the URL names is open in the first stage without taking focus; closed there, it stays closed in the live timeline`, async ({ page }) => {
+	const held = await holdLiveTimeline(page, path);
 	await neverIdle(page);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	const id = EVENTS[Math.floor(EVENTS.length / 2)]!.id;
-	await page.goto(`/embed?event=${id}`);
+	await page.goto(`${path}?event=${id}`);
 	await expect.poll(() => stage(page)).toBe('first');
 	const panel = page.locator('section.panel');
 	await expect(panel.locator('#details-title')).toHaveText(titleOf(id));
@@ -158,30 +200,34 @@ test('an event the URL names is open in the first stage without taking focus; cl
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
 	await expect(panel).toHaveCount(0);
+	// The full page's URL no longer names it.
+	if (path === '/') await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(null);
 });
 
-test('hydration keeps the prerendered markup: the slot is not redrawn before the live timeline replaces it', async ({ page }) => {
+for (const path of PAGES)
+test(`${path}: hydration keeps the prerendered markup: the slot is not redrawn before the live timeline replaces it`, async ({ page }) => {
 	await neverIdle(page);
 	await page.addInitScript(() => {
 		const record: string[] = ((window as unknown as { slotChanges: string[] }).slotChanges = []);
 		addEventListener('DOMContentLoaded', () => {
 			const slot = document.querySelector('.live-slot')!;
 			new MutationObserver((mutations) => {
-				const stage = document.querySelector('main.embed')?.getAttribute('data-stage');
+				const stage = document.querySelector('main[data-stage]')?.getAttribute('data-stage');
 				for (const mutation of mutations) if (mutation.type === 'childList') record.push(`${stage}: ${mutation.removedNodes.length} removed, ${mutation.addedNodes.length} added`);
 			}).observe(slot, { childList: true });
 		});
 	});
-	await page.goto('/embed');
+	await page.goto(path);
 	await expect.poll(() => stage(page)).toBe('first');
-	// Opening an event in the first stage adds the panel inside the layout, not as the slot's child.
+	// Opening an event in the first stage adds the panel inside the layout (or a step), not as the slot's child.
 	await page.locator('.plot a[data-event-id]:visible').first().click();
 	await expect(page.locator('section.panel')).toHaveCount(1);
 	expect(await page.evaluate(() => (window as unknown as { slotChanges: string[] }).slotChanges)).toEqual([]);
 });
 
-test('the first scripts carry neither date-fns nor d3: those load with the live timeline', async ({ page }) => {
-	const html = await (await page.request.get('/embed')).text();
+for (const path of PAGES)
+test(`${path}: the first scripts carry neither date-fns nor d3: those load with the live timeline`, async ({ page }) => {
+	const html = await (await page.request.get(path)).text();
 	const named = [...new Set(html.match(/\/_app\/immutable\/[\w./-]+\.js/g) ?? [])];
 	expect(named.length, 'the page names its scripts').toBeGreaterThanOrEqual(3);
 	const bodies = await Promise.all(named.map(async (path) => (await page.request.get(path)).text()));
@@ -189,7 +235,7 @@ test('the first scripts carry neither date-fns nor d3: those load with the live 
 	// namespace, d3-color's named colours (d3-scale brings d3-interpolate, which brings d3-color).
 	for (const marker of ['constructDateFrom', 'dblclick.zoom', 'aliceblue']) expect(bodies.some((body) => body.includes(marker)), marker).toBe(false);
 	// And the live timeline does bring them.
-	await page.goto('/embed');
+	await page.goto(path);
 	await expect.poll(() => stage(page)).toBe('live');
 	const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')));
 	const later = await Promise.all(loaded.filter((url) => !named.some((path) => url.endsWith(path))).map(async (url) => (await page.request.get(url)).text()));
@@ -198,25 +244,27 @@ test('the first scripts carry neither date-fns nor d3: those load with the live 
 
 test.describe('on a touch screen', () => {
 	test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
-	test('a tap on a prerendered mark opens its event in place and does not ask for the live timeline', async ({ page }) => {
-		const held = await holdLiveTimeline(page);
+	for (const path of PAGES)
+	test(`${path}: a tap on a prerendered mark opens its event in place and does not ask for the live timeline`, async ({ page }) => {
+		const held = await holdLiveTimeline(page, path);
 		await neverIdle(page);
-		await page.goto('/embed');
+		await page.goto(path);
 		await expect.poll(() => stage(page)).toBe('first');
 		const mark = page.locator('.plot a[data-event-id]:visible').nth(1);
 		const id = (await mark.getAttribute('data-event-id'))!;
 		await mark.tap();
 		await expect(page.locator('section.panel #details-title')).toHaveText(titleOf(id));
-		expect(new URL(page.url()).pathname).toBe('/embed');
+		expect(new URL(page.url()).pathname).toBe(path);
 		expect(held.asked).toEqual([]);
 	});
 });
 
-test('unasked, the live timeline waits while the reader is in the first panel, so what they do there is kept', async ({ page, context }) => {
-	const held = await holdLiveTimeline(page);
+for (const path of PAGES)
+test(`${path}: unasked, the live timeline waits while the reader is in the first panel, so what they do there is kept`, async ({ page, context }) => {
+	const held = await holdLiveTimeline(page, path);
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/embed');
+	await page.goto(path);
 	await expect.poll(() => stage(page)).toBe('first');
 	await page.locator('.plot a[data-event-id]:visible').first().click();
 	const panel = page.locator('section.panel');
@@ -232,7 +280,42 @@ test('unasked, the live timeline waits while the reader is in the first panel, s
 	await expect(panel.getByRole('status')).toHaveText('Link copied');
 	// Focus leaves the panel: the live timeline takes over, with the event still open.
 	const title = await panel.locator('#details-title').textContent();
-	await page.locator('p.credit').click();
+	await page.locator(path === '/' ? 'main h1' : 'p.credit').click();
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(panel.locator('#details-title')).toHaveText(title!);
+});
+
+test('/: a view in the URL asks for the live timeline at once, without a gesture or idleness', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await neverIdle(page);
+	await page.goto('/?from=2024-12-01&to=2025-02-15&spacing=time');
+	await expect.poll(() => held.asked.length, { message: 'the live timeline was asked for' }).toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.getByTestId('visible-range')).toContainText('2025');
+	await expect(page.getByTestId('visible-range')).not.toContainText('1991');
+});
+
+for (const width of [1280, 360])
+test(`/ at ${width} px: the live timeline, mounted while the reader is in the story, keeps their place and the link they focused`, async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await page.setViewportSize({ width, height: 800 });
+	await page.goto('/');
+	await expect.poll(() => stage(page)).toBe('first');
+	// A step halfway down the story, 300 px from the top of the window, and a link in it focused
+	// (as Tab or a screen reader's link list would leave it).
+	const id = EVENTS[Math.floor(EVENTS.length / 2)]!.id;
+	const link = page.locator(`[data-step-id="${id}"] a[data-source-url]`).first();
+	await link.evaluate((element) => element.focus({ preventScroll: true }));
+	const stepTop = () => page.locator(`[data-step-id="${id}"]`).evaluate((step) => step.getBoundingClientRect().top + scrollY);
+	await page.evaluate((top) => window.scrollTo({ top: top - 300, behavior: 'instant' }), await stepTop());
+	const before = await page.locator(`[data-step-id="${id}"]`).evaluate((step) => step.getBoundingClientRect().top);
+	// Idle asks for the live timeline; it arrives and is mounted.
+	await expect.poll(() => held.asked.length, { message: 'idle asked for the live timeline' }).toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	const after = await page.locator(`[data-step-id="${id}"]`).evaluate((step) => step.getBoundingClientRect().top);
+	expect(Math.abs(after - before), `the step stayed where it was (${before} → ${after} px)`).toBeLessThanOrEqual(1);
+	await expect(page.locator(`[data-step-id="${id}"] a[data-source-url]`).first()).toBeFocused();
 });
