@@ -6,8 +6,10 @@
  * plot's first other gesture (a drag, a key, a wheel), and is mounted in the slot in place of the
  * prerendered markup, which it draws the same. It gets back what the reader did meanwhile: focus on
  * the mark it was on (`props` is told which), the held wheels, a "+N" clicked (it opens as the
- * live plot opens it), and the open panel's scroll and Cite. The mount waits while a pointer is
- * down and, unasked, while the reader is in the open panel.
+ * live plot opens it), the open panel's scroll and Cite, and focus on another element of the slot
+ * (a link in the story), found again at the same place in the live markup. The mount waits while
+ * a pointer is down and, unasked, while the reader is in the open panel or has text selected in
+ * the slot.
  */
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { FIRST_USE, whenIdle } from './onDemand';
