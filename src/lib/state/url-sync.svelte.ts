@@ -37,6 +37,10 @@ export function applyQuery(timeline: TimelineState, search: string, fromHistory 
 	// Opened from the URL: focus stays where it is (in an embed, a focus would scroll the host page).
 	if (state.event) timeline.selection.open(state.event, fromHistory ? 'history' : 'link');
 	else timeline.selection.close();
+	// The view a link opens is where the page starts, not a change to announce (ZoomControls): the
+	// live timeline, mounted with the plot's width known, would otherwise read it out. Back and
+	// forward are the reader's own steps, and say where they land.
+	if (!fromHistory) timeline.view.quiet = true;
 }
 
 /** Connects the page's URL to the timeline; call once in the browser. Returns a disconnect. */
