@@ -16,6 +16,9 @@ export default defineConfig({
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
 	timeout: 30_000,
+	// The pages mount their live timeline once they are idle (code on demand): on a busy 2-core
+	// machine a wait for it (the live plot's marks, its settled view) can pass Playwright's 5 s.
+	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
