@@ -264,7 +264,8 @@ test.describe('on a touch screen', () => {
 	});
 });
 
-for (const path of PAGES)
+// The embed's panel: the full page does not wait for its panel (README), only for a selection (below).
+for (const path of ['/embed'])
 test(`${path}: unasked, the live timeline waits while the reader is in the first panel, so what they do there is kept`, async ({ page, context }) => {
 	const held = await holdLiveTimeline(page, path);
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -323,4 +324,99 @@ test(`/ at ${width} px: the live timeline, mounted while the reader is in the st
 	const after = await page.locator(`[data-step-id="${id}"]`).evaluate((step) => step.getBoundingClientRect().top);
 	expect(Math.abs(after - before), `the step stayed where it was (${before} → ${after} px)`).toBeLessThanOrEqual(1);
 	await expect(page.locator(`[data-step-id="${id}"] a[data-source-url]`).first()).toBeFocused();
+});
+
+test('/ at 1280 px: the live timeline takes over an event the reader opened in its step without moving the page, and ends where a click on the live plot does', async ({ page, browser }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	await expect.poll(() => stage(page)).toBe('first');
+	const mark = page.locator('.plot a[data-event-id]:visible').nth(3);
+	const id = (await mark.getAttribute('data-event-id'))!;
+	await mark.click();
+	const panel = page.locator(`[data-step-id="${id}"] section.panel`);
+	await expect(panel.locator('#details-title')).toBeFocused();
+	const stepTop = () => page.locator(`[data-step-id="${id}"]`).evaluate((step) => step.getBoundingClientRect().top);
+	// Once the step is still (a smooth scroll brought it), idle's live timeline arrives; the reader
+	// is reading in the panel, which the full page does not wait for.
+	let before = NaN;
+	await expect.poll(async () => {
+		const [a, b] = [await stepTop(), await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))).then(stepTop)];
+		before = b;
+		return Math.abs(a - b);
+	}).toBeLessThan(0.5);
+	await expect.poll(() => held.asked.length, { message: 'idle asked for the live timeline' }).toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await expect(panel.locator('#details-title')).toBeFocused();
+	await settled(page);
+	expect(Math.abs((await stepTop()) - before), 'the step stayed where the first stage brought it').toBeLessThanOrEqual(1);
+	await expect.poll(() => new URL(page.url()).searchParams.get('event')).toBe(id);
+
+	// The same click on the live page (in a page of its own): the axis ends where it does here
+	// (the story's camera follows the step; a reader's click is not zoomed to, as a link's is).
+	const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+	await other.goto('/');
+	await expect.poll(() => stage(other)).toBe('live');
+	await settled(other);
+	await other.locator(`.plot button[data-event-id="${id}"]`).click();
+	await expect(other.locator(`[data-step-id="${id}"] section.panel #details-title`)).toBeFocused();
+	await expect
+		.poll(async () => {
+			await settled(page);
+			await settled(other);
+			const [here, there] = [await page.getByTestId('visible-range').innerText(), await other.getByTestId('visible-range').innerText()];
+			return here === there ? 'the same range' : `${here} here, ${there} after a live click`;
+		})
+		.toBe('the same range');
+	await other.close();
+});
+
+test('/embed: closing the first panel lets the waiting live timeline come, with no other gesture', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/embed');
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('first');
+	await page.locator('.plot a[data-event-id]:visible').first().click();
+	const panel = page.locator('section.panel');
+	await expect(panel.locator('#details-title')).toBeFocused();
+	await expect.poll(() => held.asked.length, { message: 'idle asked for the live timeline' }).toBeGreaterThan(0);
+	held.release();
+	// Waiting while focus is in the panel; Close takes focus back to the mark, and the wait ends.
+	await panel.getByRole('button', { name: 'Close details' }).click();
+	await expect(panel).toHaveCount(0);
+	await expect.poll(() => stage(page)).toBe('live');
+});
+
+test('/: a query that names none of the page’s state (a newsletter’s tracking) keeps the first stage', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await neverIdle(page);
+	await page.goto('/?utm_source=newsletter&fbclid=abc');
+	await expect.poll(() => stage(page)).toBe('first');
+	// The same page script that asks at once for ?event= has run, and asked for nothing.
+	await page.locator('.plot a[data-event-id]:visible').first().click();
+	await expect(page.locator('section.panel')).toHaveCount(1);
+	expect(held.asked).toEqual([]);
+});
+
+test('/: unasked, the live timeline waits while the reader has text selected in the story', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	await expect.poll(() => stage(page)).toBe('first');
+	// A reader selects an excerpt (to copy it).
+	const quote = page.locator('section.list mark.quote').first();
+	await quote.scrollIntoViewIfNeeded();
+	await quote.selectText();
+	await expect.poll(() => held.asked.length, { message: 'idle asked for the live timeline' }).toBeGreaterThan(0);
+	held.release();
+	const arrived = (path: string) => page.evaluate((path) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(path)), path);
+	for (const path of held.asked) await expect.poll(() => arrived(path)).toBe(true);
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+	expect(await stage(page), 'not mounted while text is selected').toBe('first');
+	expect(await page.evaluate(() => getSelection()?.toString().length)).toBeGreaterThan(0);
+	// The selection is let go: the live timeline takes over.
+	await page.evaluate(() => getSelection()?.removeAllRanges());
+	await expect.poll(() => stage(page)).toBe('live');
 });

@@ -26,6 +26,13 @@ export interface LiveOnDemandOptions<Props extends object> {
 	onescape: () => void;
 	/** The component is mounted. */
 	onlive: () => void;
+	/**
+	 * Unasked, wait while focus is in the open panel (default true: the embed, whose panel keeps a
+	 * "Link copied" or a scroll the live one would lose). The full page says false: its first panel
+	 * is where a reader reads, often for long, and until the live timeline comes Back leaves the
+	 * page rather than closing the event; focus on the panel is put back on its title.
+	 */
+	waitWhileInPanel?: boolean;
 }
 
 /** The prerendered mark (a link to its event) an event happened on, or null. */
@@ -110,20 +117,28 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			const inPanel = () => {
 				const panel = slot.querySelector('section.panel');
 				const selection = getSelection();
-				return (!!panel && panel.contains(document.activeElement)) || (!!selection && !selection.isCollapsed && slot.contains(selection.anchorNode));
+				const focused = (options.waitWhileInPanel ?? true) && !!panel && panel.contains(document.activeElement);
+				return focused || (!!selection && !selection.isCollapsed && slot.contains(selection.anchorNode));
 			};
 			if (asked || !inPanel()) return resolve();
-			const check = () => {
-				if (destroyed || (!asked && inPanel())) return;
-				slot.removeEventListener('focusout', later);
+			const stop = () => {
+				document.removeEventListener('focusin', later);
+				document.removeEventListener('focusout', later);
 				document.removeEventListener('selectionchange', later);
+			};
+			const check = () => {
+				if (destroyed) return stop();
+				if (!asked && inPanel()) return;
+				stop();
 				resolve();
 			};
 			// A gesture on the plot asks for the live timeline meanwhile: it comes at once.
 			recheck = check;
-			// After focus has settled on its new element.
+			// After focus has settled on its new element. Both ways: closing the panel removes the
+			// focused button (no focusout) and the page then focuses the mark (a focusin).
 			const later = () => setTimeout(check);
-			slot.addEventListener('focusout', later);
+			document.addEventListener('focusin', later);
+			document.addEventListener('focusout', later);
 			document.addEventListener('selectionchange', later);
 		});
 
@@ -140,7 +155,11 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			// The modules' evaluation and the mount in separate tasks, each shorter: input in between waits less.
 			await new Promise((resolve) => setTimeout(resolve));
 			await pointerReleased();
-			if (unasked) await readerLeftPanel();
+			if (unasked) {
+				await readerLeftPanel();
+				// Leaving the panel (or a selection) is often the pointerdown of a click: let it land first.
+				await pointerReleased();
+			}
 		} catch {
 			// Not loaded (a redeploy, a dropped connection): the marks keep working, and the plot's next
 			// gesture asks again (a browser that remembers the failure answers with it at once).

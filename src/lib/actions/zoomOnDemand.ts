@@ -65,7 +65,10 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 	}
 
 	function onPointerMove(event: PointerEvent) {
-		if (!drag || event.pointerId !== drag.pointerId || event.clientX === drag.lastX) return;
+		if (!drag || event.pointerId !== drag.pointerId) return;
+		// The button was released where no pointerup reached the page (a context menu, another window).
+		if ((event.buttons & 1) === 0) return onPointerUp(event);
+		if (event.clientX === drag.lastX) return;
 		params.view.panBy(event.clientX - drag.lastX);
 		drag.lastX = event.clientX;
 		drag.moved = true;

@@ -1,8 +1,8 @@
 /**
- * The embed's first stage, before its live timeline has loaded: the prerendered plot's marks open
- * their events here, in a panel drawn by the page's first, small script (no scene, view, filters
- * or d3). Once the live timeline is mounted its TimelineState holds the open event, and this
- * forwards to it.
+ * A page's first stage (the embed's, the full page's), before its live timeline has loaded: the
+ * prerendered plot's marks open their events here, in a panel drawn by the page's first, small
+ * script (no scene, view, filters or d3). Once the live timeline is mounted its TimelineState holds
+ * the open event, and this forwards to it.
  */
 import { formerIdMap, type Timeline, type TimelineEvent } from '$lib/timeline/events';
 import type { OpenedBy } from './selection.svelte';
@@ -17,6 +17,8 @@ export class FirstStage implements PanelHost {
 	/** No search runs before the live timeline: nothing to mark. */
 	readonly searchTokens: readonly string[] = [];
 	focusOnOpen = true;
+	/** What opened the first panel's event: the live timeline opens it the same way (a link's is shown on the axis). */
+	openedBy = $state<OpenedBy>('reader');
 	/** The event open in the first panel, until the live timeline takes it over. */
 	#selectedId = $state<string | null>(null);
 	/** The live timeline's state, once mounted. */
@@ -53,11 +55,35 @@ export class FirstStage implements PanelHost {
 			return;
 		}
 		this.focusOnOpen = by === 'reader';
+		this.openedBy = by;
 		this.#selectedId = id;
+	}
+
+	/** The open event for the live timeline to take over; `panelFocused`: focus is on its panel now. */
+	handover(panelFocused: boolean): Handover | null {
+		const id = this.selectedId;
+		return id ? { id, by: this.openedBy, focus: panelFocused } : null;
 	}
 
 	close() {
 		if (this.live) this.live.selection.close();
 		else this.#selectedId = null;
 	}
+}
+
+/** The event a first stage had open, as the live timeline takes it over. */
+export interface Handover {
+	id: string;
+	/** Who opened it: a link's event is shown on the axis as well. */
+	by: OpenedBy;
+	/** Focus was on its panel: the live panel takes it. */
+	focus: boolean;
+}
+
+/** Opens in the live timeline what the first stage had open (null: nothing, so it closes what the URL opened). */
+export function takeOver(timeline: TimelineState, opened: Handover | null) {
+	if (!opened) return timeline.selection.close();
+	if (opened.by !== 'reader' && timeline.selection.selectedId !== opened.id) timeline.showEvent(opened.id);
+	timeline.selection.open(opened.id, opened.by);
+	timeline.selection.focusOnOpen = opened.focus;
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze, utc } from './test-helpers.ts';
 import {
+	namesUrlState,
 	normaliseQuery,
 	parseUrlState,
 	rangeFromUrl,
 	rangeToUrl,
 	serialiseUrlState,
+	URL_STATE_KEYS,
 	type UrlState,
 	type UrlVocabulary
 } from './url-state.ts';
@@ -235,5 +237,17 @@ describe('rangeFromUrl', () => {
 		[{ from: '2025', to: '2024' }, null]
 	])('rangeFromUrl(%j) is %j', (state, expected) => {
 		expect(rangeFromUrl(state)).toEqual(expected);
+	});
+});
+
+describe('namesUrlState', () => {
+	it('is true for every key the page writes, and for none other', () => {
+		// Every key of a state with all fields set, as serialiseUrlState writes it.
+		const written = serialiseUrlState({ event: 'e', from: '2020', to: '2021', themes: ['diplomacy'], sources: ['s1'], types: ['opinion'], context: false, q: 'x', spacing: 'time' });
+		const keys = [...new URLSearchParams(written).keys()];
+		expect(keys.length).toBe(9);
+		for (const key of keys) expect(namesUrlState(new URLSearchParams({ [key]: '1' })), key).toBe(true);
+		expect(new Set(URL_STATE_KEYS)).toEqual(new Set(keys));
+		for (const query of ['', '?utm_source=newsletter', '?fbclid=abc&ref=x', '?Event=x']) expect(namesUrlState(new URLSearchParams(query)), query).toBe(false);
 	});
 });

@@ -7,6 +7,8 @@ import { SOURCE_TYPES, type SourceType } from './source-types.ts';
 import { DEFAULT_SPACING, isSpacing, type Spacing } from './spacing.ts';
 import { isThemeId, type ThemeId } from './themes.ts';
 
+export { namesUrlState, URL_STATE_KEYS } from './url-keys.ts';
+
 export interface UrlState {
 	/** The open event's id. */
 	event?: string;
