@@ -1,10 +1,10 @@
 /**
- * FirstStage, the embed's open event before its live timeline has loaded, on the real events.json:
+ * FirstStage, a page's open event before its live timeline has loaded, on the real events.json:
  * what it opens itself, and that it hands everything to the live timeline's state once there.
  */
 import { describe, expect, it } from 'vitest';
 import { dataPaths, loadTimeline } from '$lib/server/data';
-import { FirstStage } from './first-stage.svelte';
+import { FirstStage, takeOver } from './first-stage.svelte';
 import { TimelineState } from './timeline.svelte';
 
 const data = loadTimeline(dataPaths(process.cwd()), () => {});
@@ -66,5 +66,33 @@ describe('FirstStage', () => {
 		expect(live.view.transform).not.toEqual(before);
 		view.close();
 		expect(live.selection.selectedId).toBeNull();
+	});
+
+	it('hands its open event over as its opener opened it: a reader\'s stays where the axis is, a link\'s is shown on it', () => {
+		const view = new FirstStage(data, 1);
+		expect(view.handover(false)).toBeNull();
+		view.open(first!.id, 'reader');
+		expect(view.handover(false)).toEqual({ id: first!.id, by: 'reader', focus: false });
+		view.open(second!.id, 'link');
+		expect(view.handover(true)).toEqual({ id: second!.id, by: 'link', focus: true });
+
+		const live = () => {
+			const state = new TimelineState(data, null, 1);
+			state.view.resize(1000);
+			return state;
+		};
+		const byReader = live();
+		const before = byReader.view.transform;
+		takeOver(byReader, { id: first!.id, by: 'reader', focus: false });
+		expect(byReader.selection.selectedId).toBe(first!.id);
+		expect(byReader.selection.focusOnOpen, 'focus stays where the reader has it').toBe(false);
+		expect(byReader.view.transform).toEqual(before);
+		const byLink = live();
+		takeOver(byLink, { id: first!.id, by: 'link', focus: true });
+		expect(byLink.selection.focusOnOpen).toBe(true);
+		expect(byLink.view.transform).not.toEqual(before);
+		// Nothing open in the first stage: what the URL opened in the live state is closed.
+		takeOver(byLink, null);
+		expect(byLink.selection.selectedId).toBeNull();
 	});
 });
