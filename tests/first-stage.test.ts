@@ -6,7 +6,7 @@
  * act in that time.
  */
 import type { Page, Route } from '@playwright/test';
-import { EVENTS } from './expected';
+import { EVENTS, STORY_ORDER } from './expected';
 import { expect, test } from './fixtures';
 import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
 
@@ -419,4 +419,29 @@ test('/: unasked, the live timeline waits while the reader has text selected in 
 	// The selection is let go: the live timeline takes over.
 	await page.evaluate(() => getSelection()?.removeAllRanges());
 	await expect.poll(() => stage(page)).toBe('live');
+});
+
+for (const by of ['reader', 'link'] as const)
+test(`/ at 360 px: an event open in the first stage's sheet (by a ${by}) has its step brought into view behind the sheet when the live timeline takes over`, async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await page.setViewportSize({ width: 360, height: 640 });
+	// A link names the story's last event; a reader clicks the drawn mark latest in the story. Either
+	// step is far below the first screen.
+	let id = STORY_ORDER.at(-1)!.id;
+	await page.goto(by === 'link' ? `/?event=${id}` : '/');
+	await expect.poll(() => stage(page)).toBe('first');
+	if (by === 'reader') {
+		const drawn = await page.locator('.plot a[data-event-id]:visible').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-event-id')!));
+		id = STORY_ORDER.map((event) => event.id).filter((candidate) => drawn.includes(candidate)).at(-1)!;
+		await page.locator(`.plot a[data-event-id="${id}"]:visible`).click();
+	}
+	await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(titleOf(id));
+	const stepTop = () => page.locator(`[data-step-id="${id}"]`).evaluate((step) => step.getBoundingClientRect().top);
+	expect(await stepTop(), 'the first stage leaves the story where it was').toBeGreaterThan(640);
+	await expect.poll(() => held.asked.length, { message: 'the live timeline was asked for' }).toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(titleOf(id));
+	// As a click on the live plot does: the story behind the sheet is at the event's step.
+	await expect.poll(async () => { const top = await stepTop(); return top >= 0 && top < 640; }, { message: 'the step is in view behind the sheet' }).toBe(true);
 });
