@@ -5,42 +5,15 @@
  * These tests hold the live timeline's code back at the network, as a slow connection would, and
  * act in that time.
  */
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { EVENTS, STORY_ORDER } from './expected';
+import { holdLiveTimeline, neverIdle, stage } from './stages';
 import { expect, test } from './fixtures';
 import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
 
 /** The pages in two stages: the full page and the embed. */
 const PAGES = ['/', '/embed'] as const;
 
-/** Holds back every script the served page does not name (the live timeline's) until `release()`. */
-async function holdLiveTimeline(page: Page, path: string) {
-	const html = await (await page.request.get(path)).text();
-	const named = new Set(html.match(/_app\/immutable\/[\w./-]+\.js/g) ?? []);
-	let release!: () => void;
-	const released = new Promise<void>((resolve) => (release = resolve));
-	const state = { asked: [] as string[], release };
-	await page.route('**/_app/immutable/**/*.js', async (route: Route) => {
-		const path = new URL(route.request().url()).pathname.replace(/^\//, '');
-		// Route nodes (SvelteKit's error page) are the router's, not the timeline's.
-		if (![...named].some((name) => path.endsWith(name)) && !path.includes('/nodes/')) {
-			state.asked.push(path);
-			await released;
-		}
-		await route.continue();
-	});
-	return state;
-}
-
-/** The page never idles: only a gesture asks for the live timeline. */
-async function neverIdle(page: Page) {
-	await page.addInitScript(() => {
-		window.requestIdleCallback = () => 0;
-		window.cancelIdleCallback = () => {};
-	});
-}
-
-const stage = (page: Page) => page.locator('main[data-stage]').getAttribute('data-stage');
 
 /** Whether an element's box is at least partly inside the viewport. */
 const inViewport = (page: Page, selector: string) =>

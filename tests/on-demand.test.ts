@@ -6,7 +6,8 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
+import { neverIdle } from './stages';
+import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, mouseDrag, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
 
 /** Holds back the script that wires d3-zoom until `release()`; says whether it was asked for. */
 async function holdZoomWiring(page: Page) {
@@ -29,10 +30,7 @@ async function holdZoomWiring(page: Page) {
 test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom takes over from there', async ({ page }) => {
 	const wiring = await holdZoomWiring(page);
 	// The page never idles here, so it is the first gesture that must ask for d3-zoom.
-	await page.addInitScript(() => {
-		window.requestIdleCallback = () => 0;
-		window.cancelIdleCallback = () => {};
-	});
+	await neverIdle(page);
 	// On the full page with a view in its URL, which mounts its live timeline at once (without one
 	// it waits for idleness, as the embed does: tests/first-stage.test.ts).
 	await page.setViewportSize({ width: 1280, height: 800 });
@@ -57,20 +55,14 @@ test('zoom buttons and ctrl + wheel work before d3-zoom has loaded, and d3-zoom 
 	// starts from the view as it is: a drag pans the wheeled view.
 	wiring.release();
 	await expect.poll(() => page.locator('.plot').evaluate((plot) => '__zoom' in plot), { message: 'd3-zoom is wired' }).toBe(true);
-	await page.mouse.move(area.left + area.width / 2, area.top + 12);
-	await page.mouse.down();
-	await page.mouse.move(area.left + area.width / 2 - 200, area.top + 12, { steps: 5 });
-	await page.mouse.up();
+	await mouseDrag(page, { x: area.left + area.width / 2, y: area.top + 12 }, -200, 5);
 	await settled(page);
 	await expectView(page, panned(wheeled, -200, full.width, full));
 });
 
 test('double-click and a mouse drag work before d3-zoom has loaded; a drag that begins on a mark pans and does not open it', async ({ page }) => {
 	const wiring = await holdZoomWiring(page);
-	await page.addInitScript(() => {
-		window.requestIdleCallback = () => 0;
-		window.cancelIdleCallback = () => {};
-	});
+	await neverIdle(page);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/?spacing=time');
 	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
@@ -94,21 +86,14 @@ test('double-click and a mouse drag work before d3-zoom has loaded; a drag that 
 	await expectView(page, zoomed, { message: 'double-click again' });
 
 	// A drag from the background pans by the drag.
-	await page.mouse.move(x, y);
-	await page.mouse.down();
-	await page.mouse.move(x + 150, y, { steps: 6 });
-	await page.mouse.up();
+	await mouseDrag(page, { x, y }, 150, 6);
 	const dragged = panned(zoomed, 150, full.width, full);
 	await expectView(page, dragged, { message: 'drag of +150 px before d3-zoom' });
 
 	// A drag that begins on a mark pans too, and the mark's event is not opened by it.
 	const mark = page.locator('.plot button[data-event-id]').filter({ visible: true }).first();
 	const box = (await mark.boundingBox())!;
-	const [mx, my] = [box.x + box.width / 2, box.y + box.height / 2];
-	await page.mouse.move(mx, my);
-	await page.mouse.down();
-	await page.mouse.move(mx - 100, my, { steps: 5 });
-	await page.mouse.up();
+	await mouseDrag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, -100, 5);
 	const draggedAgain = panned(dragged, -100, full.width, full);
 	await expectView(page, draggedAgain, { message: 'drag of −100 px from a mark' });
 	await expect(page.locator('section.panel, [data-step-id].open')).toHaveCount(0);

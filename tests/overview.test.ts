@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, plot, test } from './fixtures';
-import { drawnView, expectView, expectViewNow, settled, showing, zoomedAboutCentre, type DrawnView, type Range } from './view';
+import { drawnView, expectView, expectViewNow, mouseDrag, settled, showing, zoomedAboutCentre, type DrawnView, type Range } from './view';
 
 const strip = (page: Page) => page.getByTestId('overview');
 const brush = (page: Page) => strip(page).getByRole('slider', { name: /^Visible window/ });
@@ -14,16 +14,6 @@ const handle = (page: Page, which: 'start' | 'end') => strip(page).locator(`span
 async function centreOf(locator: Locator) {
 	const box = (await locator.boundingBox())!;
 	return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
-}
-
-/** Drags with the mouse from a point by dx pixels, in small steps. */
-async function drag(page: Page, from: { x: number; y: number }, dx: number) {
-	// From a whole pixel, so the pointer moves by exactly dx.
-	const [x, y] = [Math.round(from.x), Math.round(from.y)];
-	await page.mouse.move(x, y);
-	await page.mouse.down();
-	await page.mouse.move(x + dx, y, { steps: 10 });
-	await page.mouse.up();
 }
 
 /**
@@ -80,7 +70,7 @@ test('the brush covers the part of the strip that the plot shows', async ({ page
 
 test('dragging the brush pans the axis by the drag on the strip’s scale and keeps the span', async ({ page }) => {
 	const centre = await centreOf(brush(page));
-	await drag(page, centre, 120);
+	await mouseDrag(page, centre, 120);
 	const after = await expectView(page, showing(start.from + 120 * stripMs(), start.to + 120 * stripMs(), full), stripTolerance('brush dragged +120 px'));
 	expect(Math.abs(spanOf(after) - spanOf(start)), 'the span is kept').toBeLessThanOrEqual(after.msPerPx);
 	// The brush moved with the pointer (polled: under load the last pointer move renders a frame later).
@@ -88,7 +78,7 @@ test('dragging the brush pans the axis by the drag on the strip’s scale and ke
 	const moved = await centreOf(brush(page));
 
 	// And back the other way.
-	await drag(page, moved, -240);
+	await mouseDrag(page, moved, -240);
 	const back = await expectView(page, showing(after.from - 240 * stripMs(), after.to - 240 * stripMs(), full), stripTolerance('brush dragged −240 px'));
 	expect(Math.abs(spanOf(back) - spanOf(start)), 'the span is kept').toBeLessThanOrEqual(back.msPerPx);
 });
@@ -110,7 +100,7 @@ test('dragging the brush pans the plot: the marks move the other way, all by the
 	const centre = await centreOf(brush(page));
 	// A small drag to the left (earlier): the window moves back 20 strip px, so the marks move right
 	// by as many view px as 20 strip px hold.
-	await drag(page, centre, -20);
+	await mouseDrag(page, centre, -20);
 	const panned = await expectView(page, showing(centred.from - 20 * stripMs(), centred.to - 20 * stripMs(), full), stripTolerance('brush dragged −20 px'));
 	const shift = (centred.from - panned.from) / centred.msPerPx;
 	expect(shift, 'the view moved back, by more than the 20 px the brush moved').toBeGreaterThan(20);
@@ -123,19 +113,19 @@ test('dragging the brush pans the plot: the marks move the other way, all by the
 
 test('dragging the end handle zooms: the end follows the pointer on the strip’s scale and the start stays', async ({ page }) => {
 	const end = await centreOf(handle(page, 'end'));
-	await drag(page, end, 100);
+	await mouseDrag(page, end, 100);
 	const after = await expectView(page, showing(start.from, start.to + 100 * stripMs(), full), stripTolerance('end handle dragged +100 px'));
 	expect(spanOf(after)).toBeGreaterThan(spanOf(start));
 
 	// Dragging it back in narrows the window again.
 	const end2 = await centreOf(handle(page, 'end'));
-	await drag(page, end2, -150);
+	await mouseDrag(page, end2, -150);
 	await expectView(page, showing(after.from, after.to - 150 * stripMs(), full), stripTolerance('end handle dragged −150 px'));
 });
 
 test('dragging the start handle zooms: the start follows the pointer on the strip’s scale and the end stays', async ({ page }) => {
 	const handleStart = await centreOf(handle(page, 'start'));
-	await drag(page, handleStart, 80);
+	await mouseDrag(page, handleStart, 80);
 	const after = await expectView(page, showing(start.from + 80 * stripMs(), start.to, full), stripTolerance('start handle dragged +80 px'));
 	expect(spanOf(after)).toBeLessThan(spanOf(start));
 });

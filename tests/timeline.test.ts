@@ -1,7 +1,7 @@
 import { containing, data, expect, markOf, panel, plot, showOnTimeline, test, tickLabels, visibleRange } from './fixtures';
 import type { Page } from '@playwright/test';
 import { DAY } from './expected';
-import { CLOSEST_SPAN, ctrlWheelFactor, drawnView, frames, expectView, expectViewNow, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre, type Range } from './view';
+import { CLOSEST_SPAN, ctrlWheelFactor, drawnView, frames, expectView, expectViewNow, mouseDrag, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre, type Range } from './view';
 
 const byId = (id: string) => {
 	const event = data.events.find((e) => e.id === id);
@@ -219,10 +219,7 @@ test.describe('with reduced motion (the view after each gesture is final at once
 		await page.mouse.dblclick(x, y);
 		const zoomed = zoomedAbout(full, 2, x - area.left, full.width, full);
 		await expectView(page, zoomed, { message: 'double-click' });
-		await page.mouse.move(x, y);
-		await page.mouse.down();
-		await page.mouse.move(x + 250, y, { steps: 8 });
-		await page.mouse.up();
+		await mouseDrag(page, { x, y }, 250, 8);
 		await expectView(page, panned(zoomed, 250, full.width, full), { message: 'drag of +250 px' });
 	});
 

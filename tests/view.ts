@@ -68,6 +68,16 @@ export async function ctrlWheelInPlot(page: Page, x: number, deltaY: number): Pr
 	return x;
 }
 
+/** Drags with the mouse from a point by dx pixels (steps: how many moves on the way); the pointer is left there. */
+export async function mouseDrag(page: Page, from: { x: number; y: number }, dx: number, steps = 10): Promise<void> {
+	// From a whole pixel, so the pointer moves by exactly dx.
+	const [x, y] = [Math.round(from.x), Math.round(from.y)];
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	await page.mouse.move(x + dx, y, { steps });
+	await page.mouse.up();
+}
+
 /** The plot's drawing area in the viewport (left edge inside its border, top, width, height). */
 export async function plotArea(page: Target): Promise<{ left: number; top: number; width: number; height: number }> {
 	return page.evaluate(() => {

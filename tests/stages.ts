@@ -1,0 +1,35 @@
+/**
+ * The pages' two stages (the first script, then the live timeline on demand), as tests act on them:
+ * hold the live timeline's code back at the network, keep the page from idling, read the stage.
+ */
+import type { Page, Route } from '@playwright/test';
+
+/** Holds back every script the served page does not name (the live timeline's) until `release()`. */
+export async function holdLiveTimeline(page: Page, path: string) {
+	const html = await (await page.request.get(path)).text();
+	const named = new Set(html.match(/_app\/immutable\/[\w./-]+\.js/g) ?? []);
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	const state = { asked: [] as string[], release };
+	await page.route('**/_app/immutable/**/*.js', async (route: Route) => {
+		const path = new URL(route.request().url()).pathname.replace(/^\//, '');
+		// Route nodes (SvelteKit's error page) are the router's, not the timeline's.
+		if (![...named].some((name) => path.endsWith(name)) && !path.includes('/nodes/')) {
+			state.asked.push(path);
+			await released;
+		}
+		await route.continue();
+	});
+	return state;
+}
+
+/** The page never idles: only a gesture asks for the live timeline. */
+export async function neverIdle(page: Page) {
+	await page.addInitScript(() => {
+		window.requestIdleCallback = () => 0;
+		window.cancelIdleCallback = () => {};
+	});
+}
+
+/** How far the page has come: `prerendered`, `first` (its first script runs) or `live`. */
+export const stage = (page: Page) => page.locator('main[data-stage]').getAttribute('data-stage');
