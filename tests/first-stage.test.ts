@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { EVENTS, STORY_ORDER } from './expected';
 import { holdLiveTimeline, neverIdle, stage } from './stages';
 import { expect, test } from './fixtures';
-import { ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, plotArea, settled, zoomedAbout } from './view';
+import { checkView, ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, mouseDrag, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
 
 /** The pages in two stages: the full page and the embed. */
 const PAGES = ['/', '/embed'] as const;
@@ -132,6 +132,76 @@ test('a ctrl + wheel on the prerendered plot is not lost: the live timeline zoom
 	await expectView(page, full);
 	const expected = zoomedAbout(full, ctrlWheelFactor(-100), x, full.width, full);
 	expect(Math.abs(wheeled.from - expected.from) + Math.abs(wheeled.to - expected.to), 'the held wheel zoomed about the pointer').toBeLessThanOrEqual(2 * ((full.to - full.from) / full.width));
+});
+
+/** A point of the plot's background (no mark, cluster or link under it), 30 % across, as low as one is. */
+async function backgroundPoint(page: Page) {
+	const area = await plotArea(page);
+	const x = Math.round(area.left + area.width * 0.3);
+	const y = await page.evaluate(
+		({ x, top, bottom }) => {
+			for (let y = bottom - 20; y > top; y -= 4) {
+				const element = document.elementFromPoint(x, y);
+				if (element?.closest('.plot') && !element.closest('a, button')) return y;
+			}
+			return null;
+		},
+		{ x, top: area.top, bottom: area.top + area.height }
+	);
+	expect(y, 'the plot has background at 30 % across').not.toBeNull();
+	return { x, y: y!, area };
+}
+
+test('/embed: a double-click, a mouse drag and a key on the prerendered plot are not lost: the live plot plays them when it arrives', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/embed');
+	await neverIdle(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed?spacing=time');
+	await expect.poll(() => stage(page)).toBe('first');
+	const { x, y, area } = await backgroundPoint(page);
+	await page.mouse.dblclick(x, y);
+	await expect.poll(() => held.asked.length, { message: 'the double-click asked for the live timeline' }).toBeGreaterThan(0);
+	// A drag that begins on a mark: it pans, and does not open the event.
+	const mark = page.locator('.plot a[data-event-id]:visible').nth(1);
+	const box = (await mark.boundingBox())!;
+	await mouseDrag(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, 150, 6);
+	await expect(page.locator('section.panel')).toHaveCount(0);
+	// + on a mark zooms ×2 about the centre.
+	await mark.focus();
+	await page.keyboard.press('+');
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot button[data-event-id]').first()).toBeVisible();
+	await settled(page);
+	const played = await drawnView(page);
+	await expect(page.locator('section.panel')).toHaveCount(0);
+
+	// What the three gestures make of the whole range, with the rules the README gives for each.
+	await page.getByRole('button', { name: 'Reset', exact: true }).click();
+	await settled(page);
+	const full = await drawnView(page);
+	const zoomed = zoomedAbout(full, 2, x - area.left, full.width, full);
+	const expected = zoomedAboutCentre(panned(zoomed, 150, full.width, full), 2, full.width, full);
+	checkView(played, expected, { message: 'double-click ×2 about the pointer, drag +150 px, + ×2 about the centre' });
+});
+
+test('/embed: → on a prerendered mark is not lost: the live plot moves focus to the next event', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/embed');
+	await neverIdle(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('first');
+	// A mark whose next event (in time order) has a mark of its own in view: → moves focus without zooming.
+	const drawn = await page.locator('.plot a[data-event-id]:visible').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-event-id')!));
+	const index = STORY_ORDER.findIndex((event, i) => drawn.includes(event.id) && drawn.includes(STORY_ORDER[i + 1]?.id ?? ''));
+	expect(index, 'two events in a row drawn as marks').toBeGreaterThanOrEqual(0);
+	await page.locator(`.plot a[data-event-id="${STORY_ORDER[index]!.id}"]:visible`).focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => held.asked.length, { message: 'the key asked for the live timeline' }).toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	const focused = () => page.evaluate(() => (document.activeElement?.closest('.plot') ? document.activeElement.getAttribute('data-event-id') : null));
+	await expect.poll(focused).toBe(STORY_ORDER[index + 1]!.id);
 });
 
 for (const path of PAGES)

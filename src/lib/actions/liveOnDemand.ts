@@ -2,17 +2,20 @@
  * A live component on demand, over markup the server rendered into `slot` (AdoptedSlot keeps it
  * as the server wrote it). Until the component has loaded, a click (or Enter) on a prerendered mark
  * (a link to its event) is the page's to answer (`onmark`), Escape on the plot too (`onescape`),
- * and a ctrl + wheel on the plot is held. The component loads when the page is idle or at the
- * plot's first other gesture (a drag, a key, a wheel), and is mounted in the slot in place of the
- * prerendered markup, which it draws the same. It gets back what the reader did meanwhile: focus on
- * the mark it was on (`props` is told which), the held wheels, a "+N" clicked (it opens as the
- * live plot opens it), the open panel's scroll and Cite, and focus on another element of the slot
- * (a link in the story), found again at the same place in the live markup. The mount waits while
- * a pointer is down and, unasked, while the reader is in the open panel or has text selected in
- * the slot.
+ * and the plot's own gestures are held: ctrl + wheel, a double-click on the background, a mouse
+ * drag, and the keys the live plot answers (arrows, Home, End, +, −, 0, ?). The component loads
+ * when the page is idle or at the plot's first other gesture (a drag, a key, a wheel), and is
+ * mounted in the slot in place of the prerendered markup, which it draws the same. It gets back
+ * what the reader did meanwhile: focus on the mark it was on (`props` is told which), the held
+ * gestures (played again on the live plot, in order, as the same events where they happened), a
+ * "+N" clicked (it opens as the live plot opens it), the open panel's scroll and Cite, and focus on
+ * another element of the slot (a link in the story), found again at the same place in the live
+ * markup. The mount waits while a pointer is down and, unasked, while the reader is in the open
+ * panel or has text selected in the slot.
  */
 import { flushSync, mount, unmount, type Component } from 'svelte';
-import { FIRST_USE, whenIdle } from './onDemand';
+import { plotKeyCommand } from '$lib/timeline/plot-keys';
+import { FIRST_USE, preventDefault, suppressNextClick, whenIdle } from './onDemand';
 
 export interface LiveOnDemandOptions<Props extends object> {
 	load: () => Promise<{ default: Component<Props> }>;
@@ -52,9 +55,12 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	let live: ReturnType<typeof mount> | undefined;
 	let loading = false;
 	let destroyed = false;
-	let heldWheels: WheelEvent[] = [];
+	/** The plot's gestures made before the live plot was there, to play on it once drawn. */
+	let held: Replay[] = [];
 	let heldCluster: string | undefined;
 	let pointerDown = false;
+	/** A mouse drag on the prerendered plot, under way. */
+	let drag: { pointerId: number; x: number; y: number; lastX: number } | null = null;
 
 	const onPlot = (target: EventTarget | null) => target instanceof Element && target.closest('.plot') !== null && slot.contains(target);
 
@@ -75,14 +81,63 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	}
 
 	function onKeydown(event: KeyboardEvent) {
-		if (!live && event.key === 'Escape' && onPlot(event.target)) options.onescape();
+		if (live || !onPlot(event.target)) return;
+		if (event.key === 'Escape') return options.onescape();
+		// A key the live plot answers (TimelinePlot: move between events, zoom, reset, help) is
+		// played to the element focus is on then: the mark it was on, as here.
+		if (!plotKeyCommand(event, 0, 1, 2)) return;
+		event.preventDefault();
+		held.push((plot) => {
+			const focused = document.activeElement;
+			(focused && plot.contains(focused) ? focused : plot).dispatchEvent(new KeyboardEvent('keydown', event));
+		});
 	}
 
 	/** ctrl + wheel on the plot zooms the plot, not the page: held until the live plot can take it. */
 	function onWheel(event: WheelEvent) {
 		if (live || !(event.ctrlKey || event.metaKey) || !onPlot(event.target)) return;
 		event.preventDefault();
-		heldWheels.push(event);
+		held.push(() => dispatchAt(event.clientX, event.clientY, new WheelEvent('wheel', event)));
+	}
+
+	/** A double-click on the plot's background zooms the live plot about the pointer (an event's mark opens it). */
+	function onDoubleClick(event: MouseEvent) {
+		if (live || !onPlot(event.target) || (event.target as Element).closest('a')) return;
+		held.push(() => dispatchAt(event.clientX, event.clientY, new MouseEvent('dblclick', event)));
+	}
+
+	/** A mouse drag on the plot pans the live plot by as much (one that began on a mark does not open it). */
+	function onDragStart(event: PointerEvent) {
+		if (live || drag || event.pointerType === 'touch' || event.button !== 0 || !onPlot(event.target)) return;
+		drag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, lastX: event.clientX };
+		addEventListener('pointermove', onDragMove);
+		addEventListener('pointerup', onDragEnd);
+		addEventListener('pointercancel', onDragEnd);
+		// As the live plot's drag does: no text selection or native drag (of a link) while panning.
+		addEventListener('selectstart', preventDefault, true);
+		addEventListener('dragstart', preventDefault, true);
+	}
+	function onDragMove(event: PointerEvent) {
+		if (!drag || event.pointerId !== drag.pointerId) return;
+		// The button was released where no pointerup reached the page (a context menu, another window).
+		if ((event.buttons & 1) === 0) return onDragEnd(event);
+		drag.lastX = event.clientX;
+	}
+	function onDragEnd(event: PointerEvent) {
+		if (!drag || event.pointerId !== drag.pointerId) return;
+		const { x, y, lastX } = drag;
+		stopDrag();
+		if (lastX === x || event.type === 'pointercancel') return;
+		suppressNextClick();
+		held.push(() => replayDrag(x, y, lastX - x));
+	}
+	function stopDrag() {
+		drag = null;
+		removeEventListener('pointermove', onDragMove);
+		removeEventListener('pointerup', onDragEnd);
+		removeEventListener('pointercancel', onDragEnd);
+		removeEventListener('selectstart', preventDefault, true);
+		removeEventListener('dragstart', preventDefault, true);
 	}
 
 	/** A gesture on the plot that is not opening a mark: the live plot is wanted now. */
@@ -176,9 +231,9 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		const scrolled = panelBody?.scrollTop ?? 0;
 		const citeOpen = slot.querySelector<HTMLDetailsElement>('section.panel details.cite')?.open ?? false;
 		const props = options.props({ focusedMark });
-		const wheels = heldWheels;
+		const gestures = held;
 		const cluster = heldCluster;
-		heldWheels = [];
+		held = [];
 		heldCluster = undefined;
 		// In one task, so nothing is painted between the prerendered markup and the live one; if the
 		// component fails to draw, the prerendered markup is put back and keeps working.
@@ -202,10 +257,10 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		const cite = slot.querySelector<HTMLDetailsElement>('section.panel details.cite');
 		if (cite && citeOpen) cite.open = true;
 		options.onlive();
-		if (focusedMark || wheels.length > 0 || cluster)
+		if (focusedMark || gestures.length > 0 || cluster)
 			whenDrawn((plot) => {
 				if (focusedMark) shownMark(plot, focusedMark)?.focus();
-				for (const wheel of wheels) document.elementFromPoint(wheel.clientX, wheel.clientY)?.dispatchEvent(new WheelEvent('wheel', wheel));
+				for (const gesture of gestures) gesture(plot);
 				if (cluster) plot.querySelector<HTMLElement>(`[data-cluster="${CSS.escape(cluster)}"]`)?.click();
 			});
 	}
@@ -219,7 +274,9 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	slot.addEventListener('click', onClick);
 	slot.addEventListener('keydown', onKeydown);
 	slot.addEventListener('wheel', onWheel, { passive: false });
+	slot.addEventListener('dblclick', onDoubleClick);
 	slot.addEventListener('pointerdown', onPointerDown);
+	slot.addEventListener('pointerdown', onDragStart);
 	addEventListener('pointerup', onPointerUp);
 	addEventListener('pointercancel', onPointerUp);
 	for (const type of FIRST_USE) slot.addEventListener(type, onFirstUse, { passive: true });
@@ -234,7 +291,10 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			slot.removeEventListener('click', onClick);
 			slot.removeEventListener('keydown', onKeydown);
 			slot.removeEventListener('wheel', onWheel);
+			slot.removeEventListener('dblclick', onDoubleClick);
 			slot.removeEventListener('pointerdown', onPointerDown);
+			slot.removeEventListener('pointerdown', onDragStart);
+			stopDrag();
 			removeEventListener('pointerup', onPointerUp);
 			removeEventListener('pointercancel', onPointerUp);
 			for (const type of FIRST_USE) slot.removeEventListener(type, onFirstUse);
@@ -253,3 +313,26 @@ function elementPath(root: Element, element: Element): number[] {
 
 /** The element at `path` under `root`, if there is one. */
 const elementAt = (root: Element, path: readonly number[]): Element | null => path.reduce<Element | null>((node, index) => node?.children[index] ?? null, root);
+
+/** A held gesture, played on the live plot once drawn. */
+type Replay = (plot: HTMLElement) => void;
+
+/** Dispatches `event` on the element now at a viewport point (where the live plot draws what was there). */
+const dispatchAt = (x: number, y: number, event: Event) => document.elementFromPoint(x, y)?.dispatchEvent(event);
+
+/**
+ * A mouse drag of `dx` from (x, y), as the live plot hears one: pointer events (its own panning
+ * until d3-zoom has loaded, zoomOnDemand.ts) and mouse events (d3-zoom's), the moves and the
+ * release on the document, where both listen.
+ */
+function replayDrag(x: number, y: number, dx: number) {
+	const at = (clientX: number, buttons: number) => ({ bubbles: true, cancelable: true, composed: true, view: window, clientX, clientY: y, button: 0, buttons, pointerId: 1, pointerType: 'mouse', isPrimary: true });
+	const start = document.elementFromPoint(x, y);
+	if (!start) return;
+	start.dispatchEvent(new PointerEvent('pointerdown', at(x, 1)));
+	start.dispatchEvent(new MouseEvent('mousedown', at(x, 1)));
+	document.dispatchEvent(new PointerEvent('pointermove', at(x + dx, 1)));
+	document.dispatchEvent(new MouseEvent('mousemove', at(x + dx, 1)));
+	document.dispatchEvent(new PointerEvent('pointerup', at(x + dx, 0)));
+	document.dispatchEvent(new MouseEvent('mouseup', at(x + dx, 0)));
+}

@@ -7,7 +7,7 @@
  * pans. The wiring takes over from the view as it is (after a drag under way has ended: d3-zoom
  * did not see it start). Touch is left to the browser until then: it asks for the wiring at once.
  */
-import { FIRST_USE, whenIdle } from './onDemand';
+import { FIRST_USE, preventDefault, suppressNextClick, whenIdle } from './onDemand';
 import type { ZoomableParams } from './zoomable';
 
 /** One import for every plot on the page. */
@@ -139,16 +139,4 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 			attached?.destroy();
 		}
 	};
-}
-
-const preventDefault = (event: Event) => event.preventDefault();
-
-/** Swallows the click that follows a drag's pointerup, if one comes in this task. */
-function suppressNextClick() {
-	const swallow = (event: MouseEvent) => {
-		event.preventDefault();
-		event.stopImmediatePropagation();
-	};
-	addEventListener('click', swallow, { capture: true, once: true });
-	setTimeout(() => removeEventListener('click', swallow, { capture: true }), 0);
 }
