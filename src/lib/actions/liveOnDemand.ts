@@ -15,7 +15,7 @@
  */
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { plotKeyCommand } from '$lib/timeline/plot-keys';
-import { FIRST_USE, preventDefault, suppressNextClick, whenIdle } from './onDemand';
+import { FIRST_USE, followMouseDrag, suppressNextClick, whenIdle } from './onDemand';
 
 export interface LiveOnDemandOptions<Props extends object> {
 	load: () => Promise<{ default: Component<Props> }>;
@@ -60,7 +60,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	let heldCluster: string | undefined;
 	let pointerDown = false;
 	/** A mouse drag on the prerendered plot, under way. */
-	let drag: { pointerId: number; x: number; y: number; lastX: number } | null = null;
+	let drag: { x: number; y: number; lastX: number; stop: () => void } | null = null;
 
 	const onPlot = (target: EventTarget | null) => target instanceof Element && target.closest('.plot') !== null && slot.contains(target);
 
@@ -108,36 +108,22 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 
 	/** A mouse drag on the plot pans the live plot by as much (one that began on a mark does not open it). */
 	function onDragStart(event: PointerEvent) {
-		if (live || drag || event.pointerType === 'touch' || event.button !== 0 || !onPlot(event.target)) return;
-		drag = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, lastX: event.clientX };
-		addEventListener('pointermove', onDragMove);
-		addEventListener('pointerup', onDragEnd);
-		addEventListener('pointercancel', onDragEnd);
-		// As the live plot's drag does: no text selection or native drag (of a link) while panning.
-		addEventListener('selectstart', preventDefault, true);
-		addEventListener('dragstart', preventDefault, true);
-	}
-	function onDragMove(event: PointerEvent) {
-		if (!drag || event.pointerId !== drag.pointerId) return;
-		// The button was released where no pointerup reached the page (a context menu, another window).
-		if ((event.buttons & 1) === 0) return onDragEnd(event);
-		drag.lastX = event.clientX;
-	}
-	function onDragEnd(event: PointerEvent) {
-		if (!drag || event.pointerId !== drag.pointerId) return;
-		const { x, y, lastX } = drag;
-		stopDrag();
-		if (lastX === x || event.type === 'pointercancel') return;
-		suppressNextClick();
-		held.push(() => replayDrag(x, y, lastX - x));
-	}
-	function stopDrag() {
+		// A drag whose pointerup never came (released outside the window) ends here, unplayed.
+		drag?.stop();
 		drag = null;
-		removeEventListener('pointermove', onDragMove);
-		removeEventListener('pointerup', onDragEnd);
-		removeEventListener('pointercancel', onDragEnd);
-		removeEventListener('selectstart', preventDefault, true);
-		removeEventListener('dragstart', preventDefault, true);
+		if (live || event.pointerType === 'touch' || event.button !== 0 || !onPlot(event.target)) return;
+		const { clientX: x, clientY: y } = event;
+		const moving = (drag = { x, y, lastX: x, stop: () => {} });
+		moving.stop = followMouseDrag(
+			event,
+			(to) => (moving.lastX = to),
+			(cancelled) => {
+				drag = null;
+				if (cancelled || moving.lastX === x) return;
+				suppressNextClick();
+				held.push(() => replayDrag(x, y, moving.lastX - x));
+			}
+		);
 	}
 
 	/** A gesture on the plot that is not opening a mark: the live plot is wanted now. */
@@ -294,7 +280,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			slot.removeEventListener('dblclick', onDoubleClick);
 			slot.removeEventListener('pointerdown', onPointerDown);
 			slot.removeEventListener('pointerdown', onDragStart);
-			stopDrag();
+			drag?.stop();
 			removeEventListener('pointerup', onPointerUp);
 			removeEventListener('pointercancel', onPointerUp);
 			for (const type of FIRST_USE) slot.removeEventListener(type, onFirstUse);

@@ -19,8 +19,39 @@ export function whenIdle(callback: () => void): () => void {
 	return () => clearTimeout(id);
 }
 
-/** For listeners that only cancel (a text selection or a native drag while the plot pans). */
-export const preventDefault = (event: Event) => event.preventDefault();
+const preventDefault = (event: Event) => event.preventDefault();
+
+/**
+ * Follows the mouse drag `start` (a pointerdown) begins, on the window: each move's x (`onmove`),
+ * then its end (`onend`, cancelled or not), which is also a move with the button up (released
+ * where no pointerup reached the page: a context menu, another window). Text selection and native
+ * drags (of a link) are off meanwhile, as in d3-zoom's drag. Returns what stops following it.
+ */
+export function followMouseDrag(start: PointerEvent, onmove: (x: number) => void, onend: (cancelled: boolean) => void): () => void {
+	const move = (event: PointerEvent) => {
+		if (event.pointerId !== start.pointerId) return;
+		if ((event.buttons & 1) === 0) return end(event);
+		onmove(event.clientX);
+	};
+	const end = (event: PointerEvent) => {
+		if (event.pointerId !== start.pointerId) return;
+		stop();
+		onend(event.type === 'pointercancel');
+	};
+	function stop() {
+		removeEventListener('pointermove', move);
+		removeEventListener('pointerup', end);
+		removeEventListener('pointercancel', end);
+		removeEventListener('selectstart', preventDefault, true);
+		removeEventListener('dragstart', preventDefault, true);
+	}
+	addEventListener('pointermove', move);
+	addEventListener('pointerup', end);
+	addEventListener('pointercancel', end);
+	addEventListener('selectstart', preventDefault, true);
+	addEventListener('dragstart', preventDefault, true);
+	return stop;
+}
 
 /** Swallows the click that follows a drag's pointerup, if one comes in this task: a drag that began on a mark does not also open it. */
 export function suppressNextClick() {

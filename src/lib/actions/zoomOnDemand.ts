@@ -7,7 +7,7 @@
  * pans. The wiring takes over from the view as it is (after a drag under way has ended: d3-zoom
  * did not see it start). Touch is left to the browser until then: it asks for the wiring at once.
  */
-import { FIRST_USE, preventDefault, suppressNextClick, whenIdle } from './onDemand';
+import { FIRST_USE, followMouseDrag, suppressNextClick, whenIdle } from './onDemand';
 import type { ZoomableParams } from './zoomable';
 
 /** One import for every plot on the page. */
@@ -21,9 +21,9 @@ export const loadZoomWiring = () =>
 
 /** A mouse drag the page is panning with before d3-zoom has loaded. */
 interface EarlyDrag {
-	pointerId: number;
 	lastX: number;
 	moved: boolean;
+	stop: () => void;
 }
 
 export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
@@ -55,40 +55,27 @@ export function zoomOnDemand(node: HTMLElement, params: ZoomableParams) {
 		if (drag) endDrag();
 		if (arrived) attach(arrived);
 		if (attached || event.pointerType === 'touch' || event.button !== 0) return;
-		drag = { pointerId: event.pointerId, lastX: event.clientX, moved: false };
-		addEventListener('pointermove', onPointerMove);
-		addEventListener('pointerup', onPointerUp);
-		addEventListener('pointercancel', onPointerUp);
-		// As d3-zoom's drag does: no text selection or native drag while panning.
-		addEventListener('selectstart', preventDefault, true);
-		addEventListener('dragstart', preventDefault, true);
-	}
-
-	function onPointerMove(event: PointerEvent) {
-		if (!drag || event.pointerId !== drag.pointerId) return;
-		// The button was released where no pointerup reached the page (a context menu, another window).
-		if ((event.buttons & 1) === 0) return onPointerUp(event);
-		if (event.clientX === drag.lastX) return;
-		params.view.panBy(event.clientX - drag.lastX);
-		drag.lastX = event.clientX;
-		drag.moved = true;
-	}
-
-	function onPointerUp(event: PointerEvent) {
-		if (!drag || event.pointerId !== drag.pointerId) return;
-		// A drag that began on a mark does not also open it (d3-zoom swallows that click too).
-		if (drag.moved) suppressNextClick();
-		endDrag();
-		if (arrived) attach(arrived);
+		const moving: EarlyDrag = (drag = { lastX: event.clientX, moved: false, stop: () => {} });
+		moving.stop = followMouseDrag(
+			event,
+			(x) => {
+				if (x === moving.lastX) return;
+				params.view.panBy(x - moving.lastX);
+				moving.lastX = x;
+				moving.moved = true;
+			},
+			() => {
+				// A drag that began on a mark does not also open it (d3-zoom swallows that click too).
+				if (moving.moved) suppressNextClick();
+				drag = null;
+				if (arrived) attach(arrived);
+			}
+		);
 	}
 
 	function endDrag() {
+		drag?.stop();
 		drag = null;
-		removeEventListener('pointermove', onPointerMove);
-		removeEventListener('pointerup', onPointerUp);
-		removeEventListener('pointercancel', onPointerUp);
-		removeEventListener('selectstart', preventDefault, true);
-		removeEventListener('dragstart', preventDefault, true);
 	}
 
 	function attach(module: typeof import('./zoomable')) {
