@@ -185,23 +185,44 @@ test('/embed: a double-click, a mouse drag and a key on the prerendered plot are
 	checkView(played, expected, { message: 'double-click ×2 about the pointer, drag +150 px, + ×2 about the centre' });
 });
 
-test('/embed: → on a prerendered mark is not lost: the live plot moves focus to the next event', async ({ page }) => {
+test('/embed: keys on a prerendered mark are not lost: → → moves focus two events on, each from where the last left it', async ({ page }) => {
 	const held = await holdLiveTimeline(page, '/embed');
 	await neverIdle(page);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/embed');
 	await expect.poll(() => stage(page)).toBe('first');
-	// A mark whose next event (in time order) has a mark of its own in view: → moves focus without zooming.
+	// Three events in a row (time order) each drawn as a mark of its own: → moves focus without zooming.
 	const drawn = await page.locator('.plot a[data-event-id]:visible').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-event-id')!));
-	const index = STORY_ORDER.findIndex((event, i) => drawn.includes(event.id) && drawn.includes(STORY_ORDER[i + 1]?.id ?? ''));
-	expect(index, 'two events in a row drawn as marks').toBeGreaterThanOrEqual(0);
+	const index = STORY_ORDER.findIndex((_, i) => [0, 1, 2].every((k) => drawn.includes(STORY_ORDER[i + k]?.id ?? '')));
+	expect(index, 'three events in a row drawn as marks').toBeGreaterThanOrEqual(0);
 	await page.locator(`.plot a[data-event-id="${STORY_ORDER[index]!.id}"]:visible`).focus();
+	await page.keyboard.press('ArrowRight');
 	await page.keyboard.press('ArrowRight');
 	await expect.poll(() => held.asked.length, { message: 'the key asked for the live timeline' }).toBeGreaterThan(0);
 	held.release();
 	await expect.poll(() => stage(page)).toBe('live');
 	const focused = () => page.evaluate(() => (document.activeElement?.closest('.plot') ? document.activeElement.getAttribute('data-event-id') : null));
-	await expect.poll(focused).toBe(STORY_ORDER[index + 1]!.id);
+	await expect.poll(focused).toBe(STORY_ORDER[index + 2]!.id);
+});
+
+test('/embed: on a prerendered mark, a click that wobbles a pixel opens the event; a drag begun there asks for the live timeline and does not', async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/embed');
+	await neverIdle(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/embed');
+	await expect.poll(() => stage(page)).toBe('first');
+	const mark = page.locator('.plot a[data-event-id]:visible').nth(1);
+	const id = (await mark.getAttribute('data-event-id'))!;
+	const box = (await mark.boundingBox())!;
+	const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+	await mouseDrag(page, centre, 1, 1);
+	await expect(page.locator('section.panel #details-title')).toHaveText(titleOf(id));
+	expect(held.asked, 'a click on a mark does not need the live timeline').toEqual([]);
+	await page.getByRole('button', { name: 'Close details' }).click();
+	await expect(page.locator('section.panel')).toHaveCount(0);
+	await mouseDrag(page, centre, 60, 6);
+	await expect.poll(() => held.asked.length, { message: 'the drag asked for the live timeline' }).toBeGreaterThan(0);
+	await expect(page.locator('section.panel')).toHaveCount(0);
 });
 
 for (const path of PAGES)

@@ -60,7 +60,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	let heldCluster: string | undefined;
 	let pointerDown = false;
 	/** A mouse drag on the prerendered plot, under way. */
-	let drag: { x: number; y: number; lastX: number; stop: () => void } | null = null;
+	let drag: { lastX: number; stop: () => void } | null = null;
 
 	const onPlot = (target: EventTarget | null) => target instanceof Element && target.closest('.plot') !== null && slot.contains(target);
 
@@ -88,8 +88,9 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		if (!plotKeyCommand(event, 0, 1, 2)) return;
 		event.preventDefault();
 		held.push((plot) => {
+			// Not if the reader has since taken focus out of the plot: the plot would take it back.
 			const focused = document.activeElement;
-			(focused && plot.contains(focused) ? focused : plot).dispatchEvent(new KeyboardEvent('keydown', event));
+			if (focused && plot.contains(focused)) focused.dispatchEvent(new KeyboardEvent('keydown', event));
 		});
 	}
 
@@ -97,31 +98,49 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 	function onWheel(event: WheelEvent) {
 		if (live || !(event.ctrlKey || event.metaKey) || !onPlot(event.target)) return;
 		event.preventDefault();
-		held.push(() => dispatchAt(event.clientX, event.clientY, new WheelEvent('wheel', event)));
+		const point = plotPoint(event);
+		const { deltaX, deltaY, deltaZ, deltaMode, ctrlKey, metaKey, shiftKey, altKey } = event;
+		held.push((plot) => {
+			const { target, clientX, clientY } = placeOn(plot, point);
+			target.dispatchEvent(new WheelEvent('wheel', { ...eventInit(), clientX, clientY, deltaX, deltaY, deltaZ, deltaMode, ctrlKey, metaKey, shiftKey, altKey }));
+		});
 	}
 
 	/** A double-click on the plot's background zooms the live plot about the pointer (an event's mark opens it). */
 	function onDoubleClick(event: MouseEvent) {
 		if (live || !onPlot(event.target) || (event.target as Element).closest('a')) return;
-		held.push(() => dispatchAt(event.clientX, event.clientY, new MouseEvent('dblclick', event)));
+		const point = plotPoint(event);
+		const { shiftKey } = event;
+		held.push((plot) => {
+			const { target, clientX, clientY } = placeOn(plot, point);
+			target.dispatchEvent(new MouseEvent('dblclick', { ...eventInit(), clientX, clientY, shiftKey, detail: 2 }));
+		});
 	}
 
-	/** A mouse drag on the plot pans the live plot by as much (one that began on a mark does not open it). */
+	/**
+	 * A mouse drag on the plot pans the live plot by as much; one that began on a mark does not open
+	 * it. A click that wobbles less than DRAG_MIN px is a click, and a modified one keeps the link's
+	 * meaning (a new tab).
+	 */
 	function onDragStart(event: PointerEvent) {
 		// A drag whose pointerup never came (released outside the window) ends here, unplayed.
 		drag?.stop();
 		drag = null;
-		if (live || event.pointerType === 'touch' || event.button !== 0 || !onPlot(event.target)) return;
-		const { clientX: x, clientY: y } = event;
-		const moving = (drag = { x, y, lastX: x, stop: () => {} });
+		if (live || event.pointerType === 'touch' || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || !onPlot(event.target)) return;
+		const x = event.clientX;
+		const point = plotPoint(event);
+		const moving = (drag = { lastX: x, stop: () => {} });
 		moving.stop = followMouseDrag(
 			event,
 			(to) => (moving.lastX = to),
 			(cancelled) => {
 				drag = null;
-				if (cancelled || moving.lastX === x) return;
+				const dx = moving.lastX - x;
+				if (cancelled || Math.abs(dx) < DRAG_MIN) return;
 				suppressNextClick();
-				held.push(() => replayDrag(x, y, moving.lastX - x));
+				held.push((plot) => replayDrag(plot, point, dx));
+				// Begun on a mark, its pointerdown did not ask for the live plot: the drag does.
+				goLive();
 			}
 		);
 	}
@@ -244,12 +263,26 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		if (cite && citeOpen) cite.open = true;
 		options.onlive();
 		if (focusedMark || gestures.length > 0 || cluster)
-			whenDrawn((plot) => {
+			whenDrawn(async (plot) => {
 				if (focusedMark) shownMark(plot, focusedMark)?.focus();
-				for (const gesture of gestures) gesture(plot);
+				// One at a time, each from where the last left the view and focus (a key moves focus
+				// after a tick; a double-click or + may animate).
+				for (const gesture of gestures) {
+					if (destroyed) return;
+					gesture(plot);
+					await settledIn(plot);
+				}
 				if (cluster) plot.querySelector<HTMLElement>(`[data-cluster="${CSS.escape(cluster)}"]`)?.click();
 			});
 	}
+
+	/** Resolves once the live plot is at rest (its data-settled), at most DRAW_FRAMES frames later. */
+	const settledIn = (plot: HTMLElement) =>
+		new Promise<void>((resolve) => {
+			let frames = DRAW_FRAMES;
+			const check = () => (plot.dataset.settled !== 'false' || --frames <= 0 || destroyed ? resolve() : requestAnimationFrame(check));
+			requestAnimationFrame(check);
+		});
 
 	function whenDrawn(callback: (plot: HTMLElement) => void, frames = DRAW_FRAMES) {
 		const plot = slot.querySelector<HTMLElement>('.plot');
@@ -303,20 +336,40 @@ const elementAt = (root: Element, path: readonly number[]): Element | null => pa
 /** A held gesture, played on the live plot once drawn. */
 type Replay = (plot: HTMLElement) => void;
 
-/** Dispatches `event` on the element now at a viewport point (where the live plot draws what was there). */
-const dispatchAt = (x: number, y: number, event: Event) => document.elementFromPoint(x, y)?.dispatchEvent(event);
+/** How far (px) a pointer must move between press and release for a drag rather than a click. */
+const DRAG_MIN = 3;
+
+/** What every replayed event is: bubbling, cancelable, of this window (d3 reads `view`). A function: the server imports this module too. */
+const eventInit = () => ({ bubbles: true, cancelable: true, composed: true, view: window });
+
+/** Where on the plot a gesture happened, from the plot's top-left corner: the page may scroll before it is played. */
+interface PlotPoint {
+	x: number;
+	y: number;
+}
+function plotPoint(event: MouseEvent): PlotPoint {
+	const box = (event.target as Element).closest('.plot')!.getBoundingClientRect();
+	return { x: event.clientX - box.left, y: event.clientY - box.top };
+}
+
+/** That point on the live plot now, and what to dispatch on: the element drawn there, or the plot when it is out of view. */
+function placeOn(plot: HTMLElement, point: PlotPoint) {
+	const box = plot.getBoundingClientRect();
+	const [clientX, clientY] = [box.left + point.x, box.top + point.y];
+	const there = document.elementFromPoint(clientX, clientY);
+	return { clientX, clientY, target: there && plot.contains(there) ? there : plot };
+}
 
 /**
- * A mouse drag of `dx` from (x, y), as the live plot hears one: pointer events (its own panning
- * until d3-zoom has loaded, zoomOnDemand.ts) and mouse events (d3-zoom's), the moves and the
- * release on the document, where both listen.
+ * A mouse drag of `dx` from `point`, as the live plot hears one: pointer events (its own panning
+ * until d3-zoom has loaded, zoomOnDemand.ts) and mouse events (d3-zoom's); the moves and the
+ * release are dispatched on the document and reach both on the window, where they listen.
  */
-function replayDrag(x: number, y: number, dx: number) {
-	const at = (clientX: number, buttons: number) => ({ bubbles: true, cancelable: true, composed: true, view: window, clientX, clientY: y, button: 0, buttons, pointerId: 1, pointerType: 'mouse', isPrimary: true });
-	const start = document.elementFromPoint(x, y);
-	if (!start) return;
-	start.dispatchEvent(new PointerEvent('pointerdown', at(x, 1)));
-	start.dispatchEvent(new MouseEvent('mousedown', at(x, 1)));
+function replayDrag(plot: HTMLElement, point: PlotPoint, dx: number) {
+	const { target, clientX: x, clientY } = placeOn(plot, point);
+	const at = (clientX: number, buttons: number) => ({ ...eventInit(), clientX, clientY, button: 0, buttons, pointerId: 1, pointerType: 'mouse', isPrimary: true });
+	target.dispatchEvent(new PointerEvent('pointerdown', at(x, 1)));
+	target.dispatchEvent(new MouseEvent('mousedown', at(x, 1)));
 	document.dispatchEvent(new PointerEvent('pointermove', at(x + dx, 1)));
 	document.dispatchEvent(new MouseEvent('mousemove', at(x + dx, 1)));
 	document.dispatchEvent(new PointerEvent('pointerup', at(x + dx, 0)));
