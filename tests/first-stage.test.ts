@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { EVENTS, STORY_ORDER } from './expected';
-import { holdLiveTimeline, neverIdle, stage } from './stages';
+import { firstStage, holdLiveTimeline, neverIdle, stage } from './stages';
 import { expect, test } from './fixtures';
 import { checkView, ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, mouseDrag, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
 
@@ -153,11 +153,7 @@ async function backgroundPoint(page: Page) {
 }
 
 test('/embed: a double-click, a mouse drag and a key on the prerendered plot are not lost: the live plot plays them when it arrives', async ({ page }) => {
-	const held = await holdLiveTimeline(page, '/embed');
-	await neverIdle(page);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/embed?spacing=time');
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, '/embed?spacing=time');
 	const { x, y, area } = await backgroundPoint(page);
 	await page.mouse.dblclick(x, y);
 	await expect.poll(() => held.asked.length, { message: 'the double-click asked for the live timeline' }).toBeGreaterThan(0);
@@ -186,11 +182,7 @@ test('/embed: a double-click, a mouse drag and a key on the prerendered plot are
 });
 
 test('/embed: keys on a prerendered mark are not lost: → → moves focus two events on, each from where the last left it', async ({ page }) => {
-	const held = await holdLiveTimeline(page, '/embed');
-	await neverIdle(page);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/embed');
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, '/embed');
 	// Three events in a row (time order) each drawn as a mark of its own: → moves focus without zooming.
 	const drawn = await page.locator('.plot a[data-event-id]:visible').evaluateAll((marks) => marks.map((mark) => mark.getAttribute('data-event-id')!));
 	const index = STORY_ORDER.findIndex((_, i) => [0, 1, 2].every((k) => drawn.includes(STORY_ORDER[i + k]?.id ?? '')));
@@ -206,11 +198,7 @@ test('/embed: keys on a prerendered mark are not lost: → → moves focus two e
 });
 
 test('/embed: on a prerendered mark, a click that wobbles a pixel opens the event; a drag begun there asks for the live timeline and does not', async ({ page }) => {
-	const held = await holdLiveTimeline(page, '/embed');
-	await neverIdle(page);
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/embed');
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, '/embed');
 	const mark = page.locator('.plot a[data-event-id]:visible').nth(1);
 	const id = (await mark.getAttribute('data-event-id'))!;
 	const box = (await mark.boundingBox())!;

@@ -2,7 +2,7 @@
  * The pages' two stages (the first script, then the live timeline on demand), as tests act on them:
  * hold the live timeline's code back at the network, keep the page from idling, read the stage.
  */
-import type { Page, Route } from '@playwright/test';
+import { expect, type Page, type Route } from '@playwright/test';
 
 /** Holds back every script the served page does not name (the live timeline's) until `release()`. */
 export async function holdLiveTimeline(page: Page, path: string) {
@@ -33,3 +33,16 @@ export async function neverIdle(page: Page) {
 
 /** How far the page has come: `prerendered`, `first` (its first script runs) or `live`. */
 export const stage = (page: Page) => page.locator('main[data-stage]').getAttribute('data-stage');
+
+/**
+ * Opens `path` at 1280 × 800 in its first stage and keeps it there: the live timeline's code held
+ * back (released by the returned `release()`) and the page never idle.
+ */
+export async function firstStage(page: Page, path: string) {
+	const held = await holdLiveTimeline(page, path.split('?')[0]!);
+	await neverIdle(page);
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto(path);
+	await expect.poll(() => stage(page)).toBe('first');
+	return held;
+}
