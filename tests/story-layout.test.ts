@@ -19,6 +19,9 @@ async function readStep(page: Page, id: string) {
 		const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!;
 		scrollTo(0, step.getBoundingClientRect().top + scrollY);
 	}, id);
+	// The story reports its current step after the scroll (an IntersectionObserver, a frame or more
+	// later): until then the plot is still at rest where it was.
+	await expect(page.locator(`li.current[data-step-id="${id}"]`)).toHaveCount(1);
 	await settled(page);
 }
 
@@ -146,6 +149,7 @@ test.describe('at 1280×800 the story has its own column beside the plot', () =>
 			}, last.id);
 			const stepTop = () => page.locator(`[data-step-id="${last.id}"]`).evaluate((step) => step.getBoundingClientRect().top);
 			const before = await stepTop();
+			await expect(page.locator(`li.current[data-step-id="${last.id}"]`)).toHaveCount(1);
 			await settled(page);
 			const heights = await page.evaluate(() => (window as unknown as { heights: number[] }).heights);
 			const short = await page.locator('.plot').evaluate((element) => element.getBoundingClientRect().height);
