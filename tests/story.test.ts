@@ -330,7 +330,9 @@ test.describe('reduced motion: the axis jumps', () => {
 			const final = await visibleRange(page);
 			const seen = await texts();
 			expect(seen.at(-1)).toBe(final);
-			expect(seen.length).toBeGreaterThan(2);
+			// At least one range shown on the way (a jump shows only the final one). How many depends
+			// on how many frames the machine draws during the animation: few when it is loaded.
+			expect(seen.length, `ranges shown: ${seen.join(' → ')}`).toBeGreaterThanOrEqual(2);
 		});
 	});
 });
