@@ -45,6 +45,11 @@ export class PlotState {
 		this.#timeline = timeline;
 	}
 
+	/** Whether labels are measured in their font yet (measureIn), not estimated. */
+	get measured(): boolean {
+		return this.measure !== ROUGH_MEASURE;
+	}
+
 	/** Measures labels in the font they are drawn in (the marks' 500 13 px), so truncation is exact. */
 	measureIn(fontFamily: string) {
 		const context = document.createElement('canvas').getContext('2d');
