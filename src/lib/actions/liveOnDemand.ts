@@ -4,8 +4,9 @@
  * (a link to its event) is the page's to answer (`onmark`), Escape on the plot too (`onescape`),
  * and the plot's own gestures are held: ctrl + wheel, a double-click on the background, a mouse
  * drag, and the keys the live plot answers (arrows, Home, End, +, −, 0, ?). The component loads
- * when the page is idle or at the plot's first other gesture (a drag, a key, a wheel), and is
- * mounted in the slot in place of the prerendered markup, which it draws the same. It gets back
+ * when the page is idle or at the plot's first other gesture (a drag, a key, a wheel), and takes
+ * the slot over: it hydrates the prerendered markup, which it draws the same (or, where the first
+ * stage has changed that markup, is mounted in its place). It gets back
  * what the reader did meanwhile: focus on the mark it was on (`props` is told which), the held
  * gestures (played again on the live plot, in order, as the same events where they happened), a
  * "+N" clicked (it opens as the live plot opens it), the open panel's scroll and Cite, and focus on
@@ -13,9 +14,12 @@
  * markup. The mount waits while a pointer is down and, unasked, while the reader is in the open
  * panel or has text selected in the slot.
  */
-import { flushSync, mount, unmount, type Component } from 'svelte';
+import { flushSync, hydrate, mount, unmount, type Component } from 'svelte';
 import { plotKeyCommand } from '$lib/timeline/plot-keys';
 import { FIRST_USE, followMouseDrag, suppressNextClick, whenIdle } from './onDemand';
+
+/** What the first stage adds to the server's markup: its panel, and the story step it opened in. */
+const FIRST_STAGE_MARKUP = 'section.panel, .first-open';
 
 export interface LiveOnDemandOptions<Props extends object> {
 	load: () => Promise<{ default: Component<Props> }>;
@@ -243,9 +247,16 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		// In one task, so nothing is painted between the prerendered markup and the live one; if the
 		// component fails to draw, the prerendered markup is put back and keeps working.
 		const prerendered = [...slot.childNodes];
-		slot.replaceChildren();
+		// The server rendered the live component into the slot: hydrating takes its markup over as it
+		// is (Svelte mends what differs and redraws only blocks whose branch differs, as the plot's),
+		// so the browser keeps the styles and layout of what stays, the story above all, instead of
+		// building and laying out the whole page again. Markup the first stage added (its panel, an
+		// opened step) is not the server's: then the live component is mounted afresh.
+		const adopt = !slot.querySelector(FIRST_STAGE_MARKUP);
+		if (!adopt) slot.replaceChildren();
 		try {
-			live = mount(component, { target: slot, context: options.context, props });
+			const mountOptions = { target: slot, context: options.context, props };
+			live = adopt ? hydrate(component, mountOptions) : mount(component, mountOptions);
 			flushSync();
 		} catch (error) {
 			if (live) unmount(live);

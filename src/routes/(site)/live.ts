@@ -1,7 +1,7 @@
 /**
  * The full page's live timeline, code on demand, as the embed's (routes/embed/live.ts, which says
  * why the server's import is dynamic too): the server renders it into the prerendered page; the
- * browser adopts that markup as it is and mounts the live timeline there once its code has arrived.
+ * browser adopts that markup as it is and hydrates the live timeline there once its code has arrived (liveOnDemand).
  */
 
 export const loadSiteTimeline = () => import('./SiteTimeline.svelte');

@@ -1,7 +1,7 @@
 /**
  * The embed's live timeline, code on demand. The server renders it into the prerendered page
  * (ServerSlot); the browser hydrates only an empty stand-in for it (AdoptedSlot), which keeps the
- * server's markup, and mounts the live timeline there once its code has arrived (+page.svelte).
+ * server's markup, and hydrates the live timeline there once its code has arrived (+page.svelte, liveOnDemand).
  * So the first script is only what makes the prerendered marks open their events in place.
  *
  * SvelteKit links the stylesheets of a component that the server renders and the browser imports
