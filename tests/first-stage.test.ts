@@ -1,7 +1,7 @@
 /**
  * The pages' first script (/ and /embed): what makes the prerendered marks open their events in
  * place, and no more. The live timeline (zoom, scales, dates, filters, the story's buttons) loads
- * when the page is idle or at the plot's first gesture and is mounted over the prerendered markup.
+ * when the page is idle or at the plot's first gesture and takes the prerendered markup over.
  * These tests hold the live timeline's code back at the network, as a slow connection would, and
  * act in that time.
  */
@@ -280,6 +280,37 @@ test(`${path}: hydration keeps the prerendered markup: the slot is not redrawn b
 	await page.locator('.plot a[data-event-id]:visible').first().click();
 	await expect(page.locator('section.panel')).toHaveCount(1);
 	expect(await page.evaluate(() => (window as unknown as { slotChanges: string[] }).slotChanges)).toEqual([]);
+});
+
+for (const path of PAGES)
+test(`${path}: the live timeline takes the prerendered markup over as it is: the story's steps and the controls are the same elements, only the plot is drawn anew`, async ({ page }) => {
+	// Held back until the elements are remembered; the page's idleness then asks for it.
+	const held = await holdLiveTimeline(page, path);
+	await page.goto(path);
+	await expect.poll(() => stage(page)).toBe('first');
+	// The server's elements, remembered by identity: every story step, and every control outside the plot.
+	const counts = await page.evaluate(() => {
+		const slot = document.querySelector('.live-slot')!;
+		const kept = {
+			steps: [...slot.querySelectorAll('[data-step-id]')],
+			controls: [...slot.querySelectorAll('button, a.button, input')].filter((element) => !element.closest('.plot'))
+		};
+		(window as unknown as { kept: typeof kept }).kept = kept;
+		return { steps: kept.steps.length, controls: kept.controls.length, marks: slot.querySelectorAll('.plot a[data-event-id]').length };
+	});
+	if (path === '/') expect(counts.steps, 'the full page prerenders a step for every event').toBe(EVENTS.length);
+	expect(counts.controls, 'the prerendered page has controls outside the plot').toBeGreaterThan(0);
+	expect(counts.marks, 'the prerendered plot links its marks').toBeGreaterThan(0);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
+	const after = await page.evaluate(() => {
+		const { steps, controls } = (window as unknown as { kept: Record<'steps' | 'controls', Element[]> }).kept;
+		return { steps: steps.filter((element) => element.isConnected).length, controls: controls.filter((element) => element.isConnected).length, prerenderedMarks: document.querySelectorAll('.plot a[data-event-id]').length };
+	});
+	expect(after.steps, 'every story step is the prerendered element').toBe(counts.steps);
+	expect(after.controls, 'every control is the prerendered element').toBe(counts.controls);
+	expect(after.prerenderedMarks, 'the live plot has replaced the prerendered marks').toBe(0);
 });
 
 for (const path of PAGES)
