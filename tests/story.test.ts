@@ -128,7 +128,10 @@ test.describe('reading the story moves the timeline', () => {
 	});
 });
 
-test('clicking a mark opens it and scrolls the story to its step, at the top of the part of the screen the plot leaves free', async ({ page }) => {
+// Wide, the story has its own column; on a phone the sticky plot lies over the story's top.
+for (const viewport of [null, { width: 390, height: 844 }])
+test(`clicking a mark opens it and scrolls the story to its step, at the top of the part of the screen the plot leaves free${viewport ? ` (${viewport.width} × ${viewport.height})` : ''}`, async ({ page }) => {
+	if (viewport) await page.setViewportSize(viewport);
 	await load(page);
 	// A mark drawn in the first view whose step is far down the page (not the first few steps).
 	const drawn = await plot(page).locator('button.mark[data-event-id]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-event-id')!));
