@@ -313,6 +313,29 @@ test(`${path}: the live timeline takes the prerendered markup over as it is: the
 	expect(after.prerenderedMarks, 'the live plot has replaced the prerendered marks').toBe(0);
 });
 
+test(`/ at 360 px: with an event open in the first stage's sheet, the live timeline still takes the story over as it is, and the event stays open in its sheet`, async ({ page }) => {
+	const held = await holdLiveTimeline(page, '/');
+	await page.setViewportSize({ width: 360, height: 800 });
+	await page.goto('/');
+	await expect.poll(() => stage(page)).toBe('first');
+	const mark = page.locator('.plot a[data-event-id]:visible').nth(2);
+	const id = (await mark.getAttribute('data-event-id'))!;
+	await mark.click();
+	await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(titleOf(id));
+	const steps = await page.evaluate(() => {
+		const kept = [...document.querySelectorAll('.live-slot [data-step-id]')];
+		(window as unknown as { kept: Element[] }).kept = kept;
+		return kept.length;
+	});
+	expect(steps).toBe(EVENTS.length);
+	held.release();
+	await expect.poll(() => stage(page)).toBe('live');
+	await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(titleOf(id));
+	await expect(page.locator('section.panel')).toHaveCount(1);
+	await expect(page.locator('section.panel #details-title')).toBeFocused();
+	expect(await page.evaluate(() => (window as unknown as { kept: Element[] }).kept.filter((element) => element.isConnected).length), 'every story step is the prerendered element').toBe(steps);
+});
+
 for (const path of PAGES)
 test(`${path}: the first scripts carry neither date-fns nor d3: those load with the live timeline`, async ({ page }) => {
 	const html = await (await page.request.get(path)).text();

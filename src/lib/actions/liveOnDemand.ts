@@ -40,6 +40,12 @@ export interface LiveOnDemandOptions<Props extends object> {
 	 * page rather than closing the event; focus on the panel is put back on its title.
 	 */
 	waitWhileInPanel?: boolean;
+	/**
+	 * Takes what the first stage added to the slot's markup out, where that moves nothing on screen
+	 * (the full page's sheet on phones), just before the component takes the slot over, which it
+	 * then hydrates; returns how to put it back should the component fail (nothing taken: undefined).
+	 */
+	withdrawFirstStage?: () => (() => void) | undefined;
 }
 
 /** The prerendered mark (a link to its event) an event happened on, or null. */
@@ -247,6 +253,8 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		// In one task, so nothing is painted between the prerendered markup and the live one; if the
 		// component fails to draw, the prerendered markup is put back and keeps working.
 		const prerendered = [...slot.childNodes];
+		const putBack = options.withdrawFirstStage?.();
+		if (putBack) flushSync();
 		// The server rendered the live component into the slot: hydrating takes its markup over as it
 		// is (Svelte mends what differs and redraws only blocks whose branch differs, as the plot's),
 		// so the browser keeps the styles and layout of what stays, the story above all, instead of
@@ -262,6 +270,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			if (live) unmount(live);
 			live = undefined;
 			slot.replaceChildren(...prerendered);
+			putBack?.();
 			throw error;
 		}
 		if (focusedPath) {

@@ -28,6 +28,18 @@ describe('FirstStage', () => {
 		expect(view.firstPanelEvent).toBeNull();
 	});
 
+	it('withdraws the first panel for the live timeline to take over, and still hands over the open event', () => {
+		const view = new FirstStage(data, 1);
+		view.open(first!.id, 'reader');
+		view.panelWithdrawn = true;
+		expect(view.firstPanelEvent, 'no first panel drawn').toBeNull();
+		expect(view.selectedId).toBe(first!.id);
+		expect(view.handover(true)).toEqual({ id: first!.id, by: 'reader', focus: true });
+		// Put back (the live timeline failed to draw): the first panel shows it again.
+		view.panelWithdrawn = false;
+		expect(view.firstPanelEvent).toBe(first);
+	});
+
 	it('links to an event’s own page, or to the full timeline at it where the build made none', () => {
 		const root = 'https://example.org/timeline/';
 		const everyOther = new FirstStage(data, 2);

@@ -23,6 +23,11 @@ export class FirstStage implements PanelHost {
 	#selectedId = $state<string | null>(null);
 	/** The live timeline's state, once mounted. */
 	live = $state.raw<TimelineState | null>(null);
+	/**
+	 * The first panel is taken out of the page while the live timeline takes over (which opens the
+	 * event again in its own): the server's markup is then as it was, for the live timeline to hydrate.
+	 */
+	panelWithdrawn = $state(false);
 
 	constructor(data: Timeline, eventPageStride: number) {
 		this.title = data.title;
@@ -43,7 +48,7 @@ export class FirstStage implements PanelHost {
 
 	/** The event open in the first panel (none once the live timeline has taken over). */
 	get firstPanelEvent(): TimelineEvent | null {
-		return this.live || !this.#selectedId ? null : (this.eventsById.get(this.#selectedId) ?? null);
+		return this.live || this.panelWithdrawn || !this.#selectedId ? null : (this.eventsById.get(this.#selectedId) ?? null);
 	}
 
 	/** Opens an event: in the first panel, or in the live timeline (shown on its axis) once mounted. */
