@@ -313,6 +313,38 @@ test(`${path}: the live timeline takes the prerendered markup over as it is: the
 	expect(after.prerenderedMarks, 'the live plot has replaced the prerendered marks').toBe(0);
 });
 
+test(`/: should the live timeline fail to draw, the prerendered page is put back as it was and its marks still open their events`, async ({ page, consoleProblems }) => {
+	// What the live story watches the reading line with, and the first stage does not use: the live
+	// timeline throws as it takes the page over.
+	await page.addInitScript(() => {
+		window.IntersectionObserver = class {
+			constructor() {
+				throw new Error('no IntersectionObserver (test)');
+			}
+		} as unknown as typeof IntersectionObserver;
+	});
+	const held = await holdLiveTimeline(page, '/');
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/');
+	await expect.poll(() => stage(page)).toBe('first');
+	const prerendered = () => page.evaluate(() => ({ marks: document.querySelectorAll('.live-slot .plot a[data-event-id]').length, steps: document.querySelectorAll('.live-slot [data-step-id]').length, text: document.querySelector('.live-slot')!.textContent!.length }));
+	const before = await prerendered();
+	expect(before.marks, 'the prerendered plot').toBeGreaterThan(0);
+	held.release();
+	// The page asked (idle), loaded the code, tried and gave up: the failure is the one the test caused.
+	await expect.poll(() => consoleProblems.some((problem) => problem.includes('no IntersectionObserver (test)'))).toBe(true);
+	expect(await stage(page)).toBe('first');
+	expect(await prerendered(), 'the prerendered markup, whole').toEqual(before);
+	const mark = page.locator('.plot a[data-event-id]:visible').nth(2);
+	const id = (await mark.getAttribute('data-event-id'))!;
+	await mark.click();
+	await expect(page.locator('section.panel #details-title')).toHaveText(titleOf(id));
+	expect(new URL(page.url()).pathname, 'the mark opened its event in place').toBe('/');
+	// Only the failure the test caused was reported.
+	expect(consoleProblems.filter((problem) => !problem.includes('no IntersectionObserver (test)'))).toEqual([]);
+	consoleProblems.length = 0;
+});
+
 test(`/ at 360 px: with an event open in the first stage's sheet, the live timeline still takes the story over as it is, and the event stays open in its sheet`, async ({ page }) => {
 	const held = await holdLiveTimeline(page, '/');
 	await page.setViewportSize({ width: 360, height: 800 });

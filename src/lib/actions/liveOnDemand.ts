@@ -42,7 +42,7 @@ export interface LiveOnDemandOptions<Props extends object> {
 	waitWhileInPanel?: boolean;
 	/**
 	 * Takes what the first stage added to the slot's markup out, where that moves nothing on screen
-	 * (the full page's sheet on phones), just before the component takes the slot over, which it
+	 * (the full page's sheet), just before the component takes the slot over, which it
 	 * then hydrates; returns how to put it back should the component fail (nothing taken: undefined).
 	 */
 	withdrawFirstStage?: () => (() => void) | undefined;
@@ -250,9 +250,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		const cluster = heldCluster;
 		held = [];
 		heldCluster = undefined;
-		// In one task, so nothing is painted between the prerendered markup and the live one; if the
-		// component fails to draw, the prerendered markup is put back and keeps working.
-		const prerendered = [...slot.childNodes];
+		// In one task, so nothing is painted between the prerendered markup and the live one.
 		const putBack = options.withdrawFirstStage?.();
 		if (putBack) flushSync();
 		// The server rendered the live component into the slot: hydrating takes its markup over as it
@@ -261,6 +259,10 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		// building and laying out the whole page again. Markup the first stage added (its panel, an
 		// opened step) is not the server's: then the live component is mounted afresh.
 		const adopt = !slot.querySelector(FIRST_STAGE_MARKUP);
+		// If the component fails to draw, the prerendered markup is put back and keeps working.
+		// Hydration changes the server's nodes themselves (the plot's marks go), so it gets a copy:
+		// the markup carries no listeners (the slot's own, here, answer it) and no state a copy loses.
+		const prerendered = adopt ? [...slot.childNodes].map((node) => node.cloneNode(true)) : [...slot.childNodes];
 		if (!adopt) slot.replaceChildren();
 		try {
 			const mountOptions = { target: slot, context: options.context, props };

@@ -13,9 +13,10 @@ export interface ObserveSizeParams {
 
 export function observeSize(node: HTMLElement, params: ObserveSizeParams) {
 	let current = params;
-	// The first report comes for every element observed, after its first layout.
+	// The first report comes once the element is laid out (one never rendered, hidden, reports 0
+	// or nothing). The border box, as Svelte's binding watches: clientWidth follows padding too.
 	const observer = new ResizeObserver(() => current.onsize(node[current.size]));
-	observer.observe(node);
+	observer.observe(node, { box: 'border-box' });
 	return {
 		update(next: ObserveSizeParams) {
 			current = next;
