@@ -48,6 +48,26 @@ export interface LiveOnDemandOptions<Props extends object> {
 	withdrawFirstStage?: () => (() => void) | undefined;
 }
 
+/** A deep copy of an element's children. */
+const copyOf = (element: HTMLElement) => [...element.childNodes].map((node) => node.cloneNode(true));
+
+/**
+ * A copy of the slot's markup taken now; `take()` gives it back, or null if the markup has changed
+ * since (the first stage opened or closed a panel), and stops watching.
+ */
+function copyAhead(slot: HTMLElement) {
+	let copy: Node[] | null = copyOf(slot);
+	const watcher = new MutationObserver(() => (copy = null));
+	watcher.observe(slot, { subtree: true, childList: true, attributes: true, characterData: true });
+	return {
+		take(): Node[] | null {
+			if (watcher.takeRecords().length > 0) copy = null;
+			watcher.disconnect();
+			return copy;
+		}
+	};
+}
+
 /** The prerendered mark (a link to its event) an event happened on, or null. */
 export const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('a[data-event-id]') : null);
 
@@ -220,6 +240,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		if (live || loading || destroyed) return;
 		loading = true;
 		let component: Component<Props>;
+		let copy: ReturnType<typeof copyAhead> | undefined;
 		try {
 			component = (await options.load()).default;
 			// The modules' evaluation and the mount in separate tasks, each shorter: input in between waits less.
@@ -230,6 +251,9 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 				// Leaving the panel (or a selection) is often the pointerdown of a click: let it land first.
 				await pointerReleased();
 			}
+			// The copy to put back should the component fail, taken in a task of its own too.
+			copy = copyAhead(slot);
+			await new Promise((resolve) => setTimeout(resolve));
 		} catch {
 			// Not loaded (a redeploy, a dropped connection): the marks keep working, and the plot's next
 			// gesture asks again (a browser that remembers the failure answers with it at once).
@@ -237,7 +261,10 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		} finally {
 			loading = false;
 		}
-		if (live || destroyed) return;
+		if (live || destroyed) {
+			copy?.take();
+			return;
+		}
 		const focused = document.activeElement;
 		const focusedMark = slot.contains(focused) ? markOf(focused)?.dataset.eventId : undefined;
 		// Focus elsewhere in the slot (a link in the story) goes back to the same element in the live markup.
@@ -262,7 +289,8 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		// If the component fails to draw, the prerendered markup is put back and keeps working.
 		// Hydration changes the server's nodes themselves (the plot's marks go), so it gets a copy:
 		// the markup carries no listeners (the slot's own, here, answer it) and no state a copy loses.
-		const prerendered = adopt ? [...slot.childNodes].map((node) => node.cloneNode(true)) : [...slot.childNodes];
+		const ahead = copy?.take();
+		const prerendered = adopt ? (ahead ?? copyOf(slot)) : [...slot.childNodes];
 		if (!adopt) slot.replaceChildren();
 		try {
 			const mountOptions = { target: slot, context: options.context, props };
