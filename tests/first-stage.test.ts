@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { EVENTS, STORY_ORDER } from './expected';
-import { firstStage, holdLiveTimeline, neverIdle, stage } from './stages';
+import { firstStage, holdLiveTimeline, neverIdle, rememberElements, stage } from './stages';
 import { expect, test } from './fixtures';
 import { checkView, ctrlWheelFactor, ctrlWheelInPlot, drawnView, expectView, mouseDrag, panned, plotArea, settled, zoomedAbout, zoomedAboutCentre } from './view';
 
@@ -285,32 +285,20 @@ test(`${path}: hydration keeps the prerendered markup: the slot is not redrawn b
 for (const path of PAGES)
 test(`${path}: the live timeline takes the prerendered markup over as it is: the story's steps and the controls are the same elements, only the plot is drawn anew`, async ({ page }) => {
 	// Held back until the elements are remembered; the page's idleness then asks for it.
-	const held = await holdLiveTimeline(page, path);
-	await page.goto(path);
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, path, { idle: true });
 	// The server's elements, remembered by identity: every story step, and every control outside the plot.
-	const counts = await page.evaluate(() => {
-		const slot = document.querySelector('.live-slot')!;
-		const kept = {
-			steps: [...slot.querySelectorAll('[data-step-id]')],
-			controls: [...slot.querySelectorAll('button, a.button, input')].filter((element) => !element.closest('.plot'))
-		};
-		(window as unknown as { kept: typeof kept }).kept = kept;
-		return { steps: kept.steps.length, controls: kept.controls.length, marks: slot.querySelectorAll('.plot a[data-event-id]').length };
-	});
-	if (path === '/') expect(counts.steps, 'the full page prerenders a step for every event').toBe(EVENTS.length);
-	expect(counts.controls, 'the prerendered page has controls outside the plot').toBeGreaterThan(0);
-	expect(counts.marks, 'the prerendered plot links its marks').toBeGreaterThan(0);
+	const steps = await rememberElements(page, '.live-slot [data-step-id]');
+	const controls = await rememberElements(page, '.live-slot :is(button, a.button, input):not(.plot *)');
+	const prerenderedMarks = () => page.locator('.live-slot .plot a[data-event-id]').count();
+	if (path === '/') expect(steps.count, 'the full page prerenders a step for every event').toBe(EVENTS.length);
+	expect(controls.count, 'the prerendered page has controls outside the plot').toBeGreaterThan(0);
+	expect(await prerenderedMarks(), 'the prerendered plot links its marks').toBeGreaterThan(0);
 	held.release();
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
-	const after = await page.evaluate(() => {
-		const { steps, controls } = (window as unknown as { kept: Record<'steps' | 'controls', Element[]> }).kept;
-		return { steps: steps.filter((element) => element.isConnected).length, controls: controls.filter((element) => element.isConnected).length, prerenderedMarks: document.querySelectorAll('.plot a[data-event-id]').length };
-	});
-	expect(after.steps, 'every story step is the prerendered element').toBe(counts.steps);
-	expect(after.controls, 'every control is the prerendered element').toBe(counts.controls);
-	expect(after.prerenderedMarks, 'the live plot has replaced the prerendered marks').toBe(0);
+	expect(await steps.kept(), 'every story step is the prerendered element').toBe(steps.count);
+	expect(await controls.kept(), 'every control is the prerendered element').toBe(controls.count);
+	expect(await prerenderedMarks(), 'the live plot has replaced the prerendered marks').toBe(0);
 });
 
 test(`/: should the live timeline fail to draw, the prerendered page is put back as it was and its marks still open their events`, async ({ page, consoleProblems }) => {
@@ -323,10 +311,7 @@ test(`/: should the live timeline fail to draw, the prerendered page is put back
 			}
 		} as unknown as typeof IntersectionObserver;
 	});
-	const held = await holdLiveTimeline(page, '/');
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/');
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, '/', { idle: true });
 	const prerendered = () => page.evaluate(() => ({ marks: document.querySelectorAll('.live-slot .plot a[data-event-id]').length, steps: document.querySelectorAll('.live-slot [data-step-id]').length, text: document.querySelector('.live-slot')!.textContent!.length }));
 	const before = await prerendered();
 	expect(before.marks, 'the prerendered plot').toBeGreaterThan(0);
@@ -346,26 +331,19 @@ test(`/: should the live timeline fail to draw, the prerendered page is put back
 });
 
 test(`/ at 360 px: with an event open in the first stage's sheet, the live timeline still takes the story over as it is, and the event stays open in its sheet`, async ({ page }) => {
-	const held = await holdLiveTimeline(page, '/');
-	await page.setViewportSize({ width: 360, height: 800 });
-	await page.goto('/');
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, '/', { width: 360, idle: true });
 	const mark = page.locator('.plot a[data-event-id]:visible').nth(2);
 	const id = (await mark.getAttribute('data-event-id'))!;
 	await mark.click();
 	await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(titleOf(id));
-	const steps = await page.evaluate(() => {
-		const kept = [...document.querySelectorAll('.live-slot [data-step-id]')];
-		(window as unknown as { kept: Element[] }).kept = kept;
-		return kept.length;
-	});
-	expect(steps).toBe(EVENTS.length);
+	const steps = await rememberElements(page, '.live-slot [data-step-id]');
+	expect(steps.count).toBe(EVENTS.length);
 	held.release();
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(titleOf(id));
 	await expect(page.locator('section.panel')).toHaveCount(1);
 	await expect(page.locator('section.panel #details-title')).toBeFocused();
-	expect(await page.evaluate(() => (window as unknown as { kept: Element[] }).kept.filter((element) => element.isConnected).length), 'every story step is the prerendered element').toBe(steps);
+	expect(await steps.kept(), 'every story step is the prerendered element').toBe(steps.count);
 });
 
 for (const path of PAGES)
@@ -465,10 +443,7 @@ test(`/ at ${width} px: the live timeline, mounted while the reader is in the st
 });
 
 test('/ at 1280 px: the live timeline takes over an event the reader opened in its step without moving the page, and ends where a click on the live plot does', async ({ page, browser }) => {
-	const held = await holdLiveTimeline(page, '/');
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.goto('/');
-	await expect.poll(() => stage(page)).toBe('first');
+	const held = await firstStage(page, '/', { idle: true });
 	const mark = page.locator('.plot a[data-event-id]:visible').nth(3);
 	const id = (await mark.getAttribute('data-event-id'))!;
 	await mark.click();

@@ -35,14 +35,28 @@ export async function neverIdle(page: Page) {
 export const stage = (page: Page) => page.locator('main[data-stage]').getAttribute('data-stage');
 
 /**
- * Opens `path` at 1280 × 800 in its first stage and keeps it there: the live timeline's code held
- * back (released by the returned `release()`) and the page never idle.
+ * Opens `path` (at 1280 × 800, or `width` × 800) in its first stage and keeps it there: the live
+ * timeline's code held back (released by the returned `release()`) and the page never idle, unless
+ * `idle` (then idleness asks for the code, which comes once released).
  */
-export async function firstStage(page: Page, path: string) {
+export async function firstStage(page: Page, path: string, { width = 1280, idle = false } = {}) {
 	const held = await holdLiveTimeline(page, path.split('?')[0]!);
-	await neverIdle(page);
-	await page.setViewportSize({ width: 1280, height: 800 });
+	if (!idle) await neverIdle(page);
+	await page.setViewportSize({ width, height: 800 });
 	await page.goto(path);
 	await expect.poll(() => stage(page)).toBe('first');
 	return held;
+}
+
+/**
+ * Remembers, by identity, the elements `selector` matches now; the returned `kept()` counts those
+ * still in the page: the same elements, not ones drawn again in their place.
+ */
+export async function rememberElements(page: Page, selector: string) {
+	const key = await page.evaluate((selector) => {
+		const store = ((window as unknown as { remembered?: Element[][] }).remembered ??= []);
+		return store.push([...document.querySelectorAll(selector)]) - 1;
+	}, selector);
+	const kept = () => page.evaluate((key) => (window as unknown as { remembered: Element[][] }).remembered[key]!.filter((element) => element.isConnected).length, key);
+	return { count: await kept(), kept };
 }
