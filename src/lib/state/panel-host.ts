@@ -5,7 +5,7 @@
  * put themselves in this context, so the panel never imports either.
  */
 import { getContext, setContext } from 'svelte';
-import { eventShareUrl, hasEventPage } from '$lib/timeline/event-pages';
+import { eventSharePath, hasEventPage } from '$lib/timeline/event-pages';
 
 export interface PanelHost {
 	/** The timeline's title, for citations of an entry. */
@@ -29,13 +29,19 @@ export function getPanelHost(): PanelHost {
 }
 
 /**
- * Share links for a timeline's events: an event's own page, or the full timeline opened at it
- * where the build made none (every `stride`-th event has a page: event-pages.ts).
+ * Share links for a timeline's events, from the site's root: an event's own page, or the full
+ * timeline opened at it where the build made none (every `stride`-th event has a page: event-pages.ts).
  */
-export function shareLinks(events: readonly { id: string }[], stride: number): (id: string, root: string | URL) => string {
+export function sharePaths(events: readonly { id: string }[], stride: number): (id: string) => string {
 	const indexById = new Map(events.map((event, index) => [event.id, index]));
-	return (id, root) => {
+	return (id) => {
 		const index = indexById.get(id);
-		return eventShareUrl(root, id, index !== undefined && hasEventPage(index, stride));
+		return eventSharePath(id, index !== undefined && hasEventPage(index, stride));
 	};
+}
+
+/** The same links, absolute: `root` is the site's root URL. */
+export function shareLinks(events: readonly { id: string }[], stride: number): (id: string, root: string | URL) => string {
+	const pathOf = sharePaths(events, stride);
+	return (id, root) => new URL(pathOf(id), root).href;
 }

@@ -32,10 +32,13 @@ export function eventPageIds(events: readonly { id: string }[], stride: number):
 export const eventPagePath = (id: string) => `events/${encodeURIComponent(id)}`;
 
 /** The full timeline opened at an event, from the site's root URL (`resolve('/')` made absolute). */
-export const fullTimelineUrl = (root: string | URL, id: string) => new URL(`./?event=${encodeURIComponent(id)}`, root).href;
+export const fullTimelineUrl = (root: string | URL, id: string) => eventShareUrl(root, id, false);
 
-/** The link to share for an event: its own page, or the full timeline opened at it where it has none. */
-export const eventShareUrl = (root: string | URL, id: string, hasPage: boolean) => (hasPage ? new URL(eventPagePath(id), root).href : fullTimelineUrl(root, id));
+/** The link to share for an event, from the site's root: its own page, or the full timeline opened at it where it has none. */
+export const eventSharePath = (id: string, hasPage: boolean) => (hasPage ? eventPagePath(id) : `./?event=${encodeURIComponent(id)}`);
+
+/** The link to share for an event (eventSharePath), absolute. */
+export const eventShareUrl = (root: string | URL, id: string, hasPage: boolean) => new URL(eventSharePath(id, hasPage), root).href;
 
 /** The event's oEmbed response, from the site's root. */
 export const eventOembedPath = (id: string) => `oembed/${encodeURIComponent(id)}.json`;

@@ -18,3 +18,13 @@ export { Slot } from '$lib/components/slot';
 
 /** What the server renders in the slot; nothing in the browser, whose bundle never imports it. */
 export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).default : undefined;
+
+/**
+ * Up to how many events the page carries every event's panel drawn by the server (about 1 kB
+ * gzipped each), for its first script to open before the app has loaded (static/first-click.js).
+ * A larger timeline would make the page too heavy: its marks wait for the first stage.
+ */
+export const PREDRAWN_PANELS_MAX = 100;
+
+/** The panels, drawn by the server only (in a Slot of their own). */
+export const predrawnPanels = import.meta.env.SSR ? (await import('$lib/components/PredrawnPanels.svelte')).default : undefined;

@@ -1,0 +1,119 @@
+/**
+ * The embed's very first script (static/first-click.js): before the app's own script has arrived,
+ * a prerendered mark opens its event in place from the panel the server drew for it, the same
+ * panel the app draws; the app's first stage then takes it over.
+ */
+import type { Page, Route } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { EVENTS } from './expected';
+import { article, embedMarkup, HostServer } from './hosts';
+
+/** Holds back every script of the app (SvelteKit, Svelte, the page) until `release()`: only the first script runs. */
+async function holdApp(page: Page) {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/**/*.js', async (route: Route) => {
+		await released;
+		await route.continue();
+	});
+	return release;
+}
+
+/** The middle one of the marks shown, and its event as events.json has it. */
+async function middleMark(page: Page) {
+	const marks = page.locator('.plot a[data-event-id]:visible');
+	await expect(marks.first()).toBeVisible();
+	const ids = await marks.evaluateAll((links) => links.map((link) => (link as HTMLElement).dataset.eventId!));
+	const id = ids[Math.floor(ids.length / 2)]!;
+	return { mark: page.locator(`.plot a[data-event-id="${id}"]:visible`), event: EVENTS.find((event) => event.id === id)! };
+}
+
+const panel = (page: Page) => page.locator('section.panel');
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLElement | null)?.dataset.eventId || null);
+
+for (const width of [360, 1280]) {
+	test(`/embed at ${width} px, before the app's script: a mark opens its event in place, as the app's panel shows it; Escape and Close close it and focus the mark`, async ({ page, browser }) => {
+		await page.setViewportSize({ width, height: 800 });
+		await holdApp(page);
+		await page.goto('/embed');
+		const { mark, event } = await middleMark(page);
+		await mark.click();
+		await expect(panel(page)).toHaveCount(1);
+		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+		await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
+		expect(await focusedId(page), 'focus on the title').toBe('details-title');
+		expect(await page.locator('main').getAttribute('data-stage'), 'no script of the app has run').toBe('prerendered');
+		expect(new URL(page.url()).pathname, 'the page stayed').toBe('/embed');
+		const early = await panel(page).innerText();
+
+		// The live timeline's own panel for the same event: the same text.
+		const app = await browser.newPage({ viewport: { width, height: 800 } });
+		await app.goto('/embed');
+		await expect(app.locator('main[data-stage="live"]')).toHaveCount(1);
+		await app.locator(`.plot button[data-event-id="${event.id}"]`).click();
+		await expect(panel(app).locator('#details-title')).toHaveText(event.title);
+		expect(await panel(app).innerText()).toBe(early);
+		await app.close();
+
+		await page.keyboard.press('Escape');
+		await expect(panel(page)).toHaveCount(0);
+		expect(await focusedId(page), 'focus back on the mark').toBe(event.id);
+		await page.keyboard.press('Enter');
+		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+		await panel(page).getByRole('button', { name: 'Close details' }).click();
+		await expect(panel(page)).toHaveCount(0);
+		expect(await focusedId(page), 'focus back on the mark').toBe(event.id);
+	});
+}
+
+test('/embed, before the app’s script: Copy link puts the event’s own page on the clipboard', async ({ page, context, baseURL }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await holdApp(page);
+	await page.goto('/embed');
+	const { mark, event } = await middleMark(page);
+	await mark.click();
+	await panel(page).getByRole('button', { name: 'Copy link' }).click();
+	await expect(panel(page).getByRole('status')).toHaveText('Link copied');
+	// Every event of the real data has a page of its own.
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/events/${event.id}`, baseURL).href);
+});
+
+test('/embed: the app’s first stage takes over the event the first script opened, with focus on its title', async ({ page }) => {
+	const release = await holdApp(page);
+	await page.goto('/embed');
+	const { mark, event } = await middleMark(page);
+	await mark.click();
+	await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
+	release();
+	await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
+	// The app's panel in its place: one panel, the same event, focus still on its title.
+	await expect(panel(page)).not.toHaveAttribute('data-predrawn');
+	await expect(panel(page)).toHaveCount(1);
+	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+	expect(await focusedId(page)).toBe('details-title');
+	// And it is the app's: Copy link and Close answer as its own do.
+	await page.keyboard.press('Escape');
+	await expect(panel(page)).toHaveCount(0);
+	expect(await focusedId(page)).toBe(event.id);
+});
+
+test.describe('in a host page', () => {
+	const host = new HostServer();
+	test.beforeAll(() => host.start());
+	test.afterAll(() => host.stop());
+
+	test('an event opened by the first script is kept in the host URL once the app has loaded', async ({ page }) => {
+		const release = await holdApp(page);
+		await page.goto(host.add(article(embedMarkup())));
+		const frame = page.frameLocator('#embed');
+		const marks = frame.locator('.plot a[data-event-id]:visible');
+		await expect(marks.first()).toBeVisible();
+		const id = (await marks.last().getAttribute('data-event-id'))!;
+		await marks.last().click();
+		await expect(frame.locator('section.panel[data-predrawn]')).toHaveCount(1);
+		expect(await page.evaluate(() => location.hash), 'nothing told yet').toBe('');
+		release();
+		await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#timeline=${id}`);
+		await expect(frame.locator('section.panel #details-title')).toHaveText(EVENTS.find((event) => event.id === id)!.title);
+	});
+});
