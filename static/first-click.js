@@ -18,7 +18,7 @@
 let open = /** @type {HTMLElement | null} */ (null);
 
 const main = document.querySelector('main[data-stage]');
-const slot = document.querySelector('.live-slot');
+const slot = /** @type {HTMLElement | null} */ (document.querySelector('.live-slot'));
 /** Only while the page is as the server wrote it: once the app's first stage is up, it answers. */
 const prerendered = () => main instanceof HTMLElement && main.dataset.stage === 'prerendered';
 
