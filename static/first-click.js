@@ -8,23 +8,25 @@
 // prerendered stage. Where a mark has no template (a large timeline carries none), the click is
 // left to the app, or to the mark's link.
 //
-// Plain JavaScript in static/, loaded as a module: one small file of its own, fetched with the
-// page and not part of the app's bundle. As a module it loads where the app's modules load and
-// nowhere else (a sandboxed frame on a host without CORS headers loads neither: there marks stay
-// links, and no panel shows a Copy link or Cite that no script could answer).
+// Plain JavaScript in static/, loaded as an async module: one small file of its own, fetched with
+// the page and not part of the app's bundle, run as soon as it arrives (the page may still be
+// parsing: it listens on the document, and finds the marks and templates when a click comes). As
+// a module it loads where the app's modules load and nowhere else (a sandboxed frame on a host
+// without CORS headers loads neither: there marks stay links, and no panel shows a Copy link or
+// Cite that no script could answer).
 // @ts-check
 
 /** The panel this script opened (a clone of a template), or null. */
 let open = /** @type {HTMLElement | null} */ (null);
 
-const main = document.querySelector('main[data-stage]');
-const slot = /** @type {HTMLElement | null} */ (document.querySelector('.live-slot'));
 /** Only while the page is as the server wrote it: once the app's first stage is up, it answers. */
-const prerendered = () => main instanceof HTMLElement && main.dataset.stage === 'prerendered';
+const prerendered = () => /** @type {HTMLElement | null} */ (document.querySelector('main[data-stage]'))?.dataset.stage === 'prerendered';
+/** The slot of the server's timeline markup. */
+const slotOf = () => document.querySelector('.live-slot');
 
 /** The shown mark of an event: each prerendered width range has its own, one is displayed. */
 function shownMark(/** @type {string} */ id) {
-	return [...(slot?.querySelectorAll(`a[data-event-id="${CSS.escape(id)}"]`) ?? [])].find((mark) => mark.getClientRects().length > 0);
+	return [...(slotOf()?.querySelectorAll(`a[data-event-id="${CSS.escape(id)}"]`) ?? [])].find((mark) => mark.getClientRects().length > 0);
 }
 
 function close() {
@@ -61,7 +63,7 @@ async function copyLink(/** @type {HTMLElement} */ panel, /** @type {string} */ 
 }
 
 function show(/** @type {string} */ id, /** @type {HTMLTemplateElement} */ template) {
-	const layout = slot?.querySelector('.layout');
+	const layout = slotOf()?.querySelector('.layout');
 	const panel = template.content.querySelector('section.panel')?.cloneNode(true);
 	if (!(layout instanceof HTMLElement) || !(panel instanceof HTMLElement)) return false;
 	close();
@@ -81,21 +83,85 @@ function show(/** @type {string} */ id, /** @type {HTMLTemplateElement} */ templ
 	return true;
 }
 
-slot?.addEventListener('click', (event) => {
+/** The server's panel for an event, once parsed. */
+function templateOf(/** @type {string} */ id) {
+	const template = document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`);
+	return template instanceof HTMLTemplateElement ? template : null;
+}
+
+/** The click waiting for its event's template while the page is parsed, and its watcher. */
+let waiting = /** @type {{ id: string; watcher: MutationObserver } | null} */ (null);
+
+/** Shows the event's panel as soon as the parser has reached its template (a later click replaces it). */
+function whenParsed(/** @type {string} */ id) {
+	waiting?.watcher.disconnect();
+	const check = () => {
+		if (waiting?.watcher !== watcher) return;
+		const template = templateOf(id);
+		if (!template && document.readyState === 'loading') return;
+		watcher.disconnect();
+		waiting = null;
+		if (template && prerendered()) show(id, template);
+	};
+	const watcher = new MutationObserver(check);
+	watcher.observe(document, { childList: true, subtree: true });
+	waiting = { id, watcher };
+	// The end of parsing, should no mutation come after the template.
+	document.addEventListener('DOMContentLoaded', check, { once: true });
+}
+
+document.addEventListener('click', (event) => {
 	// A modified click keeps the link's own meaning (a new tab, a download).
 	if (!prerendered() || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-	const mark = event.target instanceof Element ? event.target.closest('a[data-event-id]') : null;
+	const mark = event.target instanceof Element ? event.target.closest('.live-slot a[data-event-id]') : null;
 	const id = mark instanceof HTMLElement ? mark.dataset.eventId : undefined;
-	const template = id ? document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`) : null;
-	if (!id || !(template instanceof HTMLTemplateElement)) return;
-	if (show(id, template)) event.preventDefault();
+	if (!id) return;
+	const template = templateOf(id);
+	if (template) {
+		if (show(id, template)) event.preventDefault();
+	} else if (document.readyState === 'loading' && document.querySelector('main[data-predrawn-panels]')) {
+		// The page carries panels, and this one is still on its way: answered once it is parsed.
+		event.preventDefault();
+		whenParsed(id);
+	}
 });
 
 // Escape in the panel, or on the plot, closes it (as the first stage's panel and plot do).
-slot?.addEventListener('keydown', (event) => {
+document.addEventListener('keydown', (event) => {
 	if (!prerendered() || !open || event.key !== 'Escape') return;
 	const target = event.target instanceof Element ? event.target : null;
 	if (!target || !(open.contains(target) || target.closest('.plot'))) return;
 	event.preventDefault();
 	close();
 });
+
+/**
+ * Starts the app (SvelteKit's boot script, left inert by the server: lib/server/defer-boot.ts)
+ * once the page is parsed and painted, so that a mark answers before any of the app's code is
+ * fetched. The same text as a new inline script in its place (SvelteKit reads the element it is
+ * in), which the page's content security policy allows by its hash.
+ */
+function bootApp() {
+	const inert = document.querySelector('script[data-app-boot]');
+	if (!inert) return;
+	const script = document.createElement('script');
+	script.textContent = inert.textContent;
+	inert.replaceWith(script);
+}
+
+function bootAfterPaint() {
+	// Two frames: the first paints the page, and the reader's first click comes before the app's
+	// code is asked for. A frame not painted boots after a second.
+	const timer = setTimeout(bootApp, 1000);
+	requestAnimationFrame(() =>
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				clearTimeout(timer);
+				bootApp();
+			})
+		)
+	);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', bootAfterPaint, { once: true });
+else bootAfterPaint();

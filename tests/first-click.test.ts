@@ -66,6 +66,34 @@ for (const width of [360, 1280]) {
 	});
 }
 
+test('/embed: a mark answers before any of the app’s code is asked for; the app boots once the page is painted', async ({ page }) => {
+	const asked: string[] = [];
+	page.on('request', (request) => {
+		if (new URL(request.url()).pathname.startsWith('/_app/')) asked.push(request.url());
+	});
+	// Frames never come, and no timer of a second or more fires: the page stays before its boot.
+	await page.addInitScript(() => {
+		const held: (() => void)[] = [];
+		const setTimer = window.setTimeout;
+		(window as unknown as { boot: () => void }).boot = () => held.splice(0).forEach((run) => run());
+		window.requestAnimationFrame = (callback) => (held.push(() => callback(performance.now())), 0);
+		window.setTimeout = ((handler: () => void, delay?: number) => ((delay ?? 0) >= 1000 ? 0 : setTimer(handler, delay))) as typeof window.setTimeout;
+	});
+	await page.goto('/embed');
+	const { mark, event } = await middleMark(page);
+	await mark.click();
+	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+	expect(asked, 'no request for the app’s code').toEqual([]);
+	expect(await page.locator('link[rel="modulepreload"]').count()).toBe(0);
+	// The frames come (the page is painted): the app boots and takes the open event over.
+	await page.evaluate(() => (window as unknown as { boot: () => void }).boot());
+	await page.evaluate(() => (window as unknown as { boot: () => void }).boot());
+	await expect(page.locator('main')).toHaveAttribute('data-stage', /first|live/);
+	expect(asked.length, 'the app’s code was asked for').toBeGreaterThan(0);
+	await expect(panel(page)).not.toHaveAttribute('data-predrawn');
+	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+});
+
 test('/embed, before the app’s script: Copy link puts the event’s own page on the clipboard', async ({ page, context, baseURL }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await holdApp(page);
