@@ -138,12 +138,19 @@ document.addEventListener('keydown', (event) => {
 /**
  * Starts the app (SvelteKit's boot script, left inert by the server: lib/server/defer-boot.ts)
  * once the page is parsed and painted, so that a mark answers before any of the app's code is
- * fetched. The same text as a new inline script in its place (SvelteKit reads the element it is
+ * fetched: its first modules preloaded, then the same text as a new inline script in its place (SvelteKit reads the element it is
  * in), which the page's content security policy allows by its hash.
  */
 function bootApp() {
-	const inert = document.querySelector('script[data-app-boot]');
+	const inert = /** @type {HTMLScriptElement | null} */ (document.querySelector('script[data-app-boot]'));
 	if (!inert) return;
+	// The app's first modules, fetched side by side rather than one import after another.
+	for (const href of (inert.dataset.preload ?? '').split(' ').filter(Boolean)) {
+		const link = document.createElement('link');
+		link.rel = 'modulepreload';
+		link.href = href;
+		document.head.append(link);
+	}
 	const script = document.createElement('script');
 	script.textContent = inert.textContent;
 	inert.replaceWith(script);

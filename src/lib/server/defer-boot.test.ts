@@ -42,11 +42,12 @@ describe('deferAppBoot', () => {
 		expect(deferred).toContain('<script type="module" async="" src="./first-click.js"></script>');
 	});
 
-	it('leaves the boot script inert with its text unchanged (the policy’s hash is of that text)', () => {
-		expect(deferred).toContain(`<script type="text/plain" data-app-boot>${BOOT}</script>`);
+	it('leaves the boot script inert with its text unchanged (the policy’s hash is of that text), the preloads’ URLs on it', () => {
+		const inert = '<script type="text/plain" data-app-boot data-preload="./_app/immutable/entry/start.C10VdQ7D.js ./_app/immutable/chunks/B9PNTGnR.js">';
+		expect(deferred).toContain(`${inert}${BOOT}</script>`);
 		expect(deferred).not.toMatch(/<script>/);
 		// Everything else is as it was.
-		expect(deferred.replace(' type="text/plain" data-app-boot', '')).toBe(page.replace(/[ \t]*<link href="[^"]*" rel="modulepreload">\n/g, ''));
+		expect(deferred.replace(inert, '<script>')).toBe(page.replace(/[ \t]*<link href="[^"]*" rel="modulepreload">\n/g, ''));
 	});
 
 	it('fails loudly on a page without SvelteKit’s boot script (a SvelteKit upgrade changed its markup)', () => {
