@@ -106,12 +106,15 @@ test('/embed, before the app’s script: Copy link puts the event’s own page o
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/events/${event.id}`, baseURL).href);
 });
 
-test('/embed: the app’s first stage takes over the event the first script opened, with focus on its title', async ({ page }) => {
+test('/embed: the app’s first stage takes over the event the first script opened, with focus on its title and Cite as the reader left it', async ({ page }) => {
 	const release = await holdApp(page);
 	await page.goto('/embed');
 	const { mark, event } = await middleMark(page);
 	await mark.click();
 	await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
+	// Cite opened meanwhile: the app fills it in (the entry's citation, plain text and BibTeX).
+	await panel(page).locator('summary', { hasText: 'Cite' }).click();
+	await panel(page).locator('#details-title').focus();
 	release();
 	await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
 	// The app's panel in its place: one panel, the same event, focus still on its title.
@@ -119,6 +122,8 @@ test('/embed: the app’s first stage takes over the event the first script open
 	await expect(panel(page)).toHaveCount(1);
 	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
 	expect(await focusedId(page)).toBe('details-title');
+	await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
+	await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 	// And it is the app's: Copy link and Close answer as its own do.
 	await page.keyboard.press('Escape');
 	await expect(panel(page)).toHaveCount(0);

@@ -68,6 +68,22 @@ function copyAhead(slot: HTMLElement) {
 	};
 }
 
+/** What a reader did in the open panel that a panel drawn in its place keeps: its scroll, an open Cite. */
+export function panelState(root: ParentNode) {
+	return {
+		scrolled: root.querySelector<HTMLElement>('section.panel .body')?.scrollTop ?? 0,
+		citeOpen: root.querySelector<HTMLDetailsElement>('section.panel details.cite')?.open ?? false
+	};
+}
+
+/** Gives the panel now open in `root` what the reader did in the one before it (panelState). */
+export function restorePanelState(root: ParentNode, { scrolled, citeOpen }: ReturnType<typeof panelState>) {
+	const body = root.querySelector<HTMLElement>('section.panel .body');
+	if (body) body.scrollTop = scrolled;
+	const cite = root.querySelector<HTMLDetailsElement>('section.panel details.cite');
+	if (cite && citeOpen) cite.open = true;
+}
+
 /** The prerendered mark (a link to its event) an event happened on, or null. */
 export const markOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<HTMLElement>('a[data-event-id]') : null);
 
@@ -269,9 +285,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 		const focusedMark = slot.contains(focused) ? markOf(focused)?.dataset.eventId : undefined;
 		// Focus elsewhere in the slot (a link in the story) goes back to the same element in the live markup.
 		const focusedPath = focused && !focusedMark && slot.contains(focused) && !focused.closest('section.panel') ? elementPath(slot, focused) : null;
-		const panelBody = slot.querySelector<HTMLElement>('section.panel .body');
-		const scrolled = panelBody?.scrollTop ?? 0;
-		const citeOpen = slot.querySelector<HTMLDetailsElement>('section.panel details.cite')?.open ?? false;
+		const inPanel = panelState(slot);
 		const props = options.props({ focusedMark });
 		const gestures = held;
 		const cluster = heldCluster;
@@ -307,10 +321,7 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			const again = elementAt(slot, focusedPath);
 			if (again?.tagName === focused?.tagName) (again as HTMLElement).focus({ preventScroll: true });
 		}
-		const body = slot.querySelector<HTMLElement>('section.panel .body');
-		if (body) body.scrollTop = scrolled;
-		const cite = slot.querySelector<HTMLDetailsElement>('section.panel details.cite');
-		if (cite && citeOpen) cite.open = true;
+		restorePanelState(slot, inPanel);
 		options.onlive();
 		if (focusedMark || gestures.length > 0 || cluster)
 			whenDrawn(async (plot) => {
