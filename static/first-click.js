@@ -16,6 +16,11 @@
 // Cite that no script could answer).
 // @ts-check
 
+// The embed's colour scheme from its query (?theme=light|dark, as lib/timeline/embed.ts reads it),
+// at once: the app, which sets it too, boots only once the page is painted.
+const theme = new URLSearchParams(location.search).get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.scheme = theme;
+
 /** The panel this script opened (a clone of a template), or null. */
 let open = /** @type {HTMLElement | null} */ (null);
 
