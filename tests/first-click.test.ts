@@ -3,10 +3,12 @@
  * a prerendered mark opens its event in place from the panel the server drew for it, the same
  * panel the app draws; the app's first stage then takes it over.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { EVENTS } from './expected';
-import { article, embedMarkup, HostServer } from './hosts';
+import { article, embedMarkup, HostServer, SITE } from './hosts';
 
 /** Holds back every script of the app (SvelteKit, Svelte, the page) until `release()`: only the first script runs. */
 async function holdApp(page: Page) {
@@ -148,5 +150,103 @@ test.describe('in a host page', () => {
 		release();
 		await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#timeline=${id}`);
 		await expect(frame.locator('section.panel #details-title')).toHaveText(EVENTS.find((event) => event.id === id)!.title);
+	});
+});
+
+test.describe('a click while the page is still being parsed', () => {
+	/**
+	 * The built /embed, sent in two parts: the first ends inside the template of the event `cutIn`,
+	 * the rest waits for `release()`. Every other request goes to the site as it is.
+	 */
+	class SlowPage {
+		private server: Server | undefined;
+		private released: Promise<void> = Promise.resolve();
+		origin = '';
+		release: () => void = () => {};
+		cutIn = '';
+
+		async start() {
+			this.server = createServer(async (request, response) => {
+				const upstream = await fetch(`${SITE}${request.url}`);
+				const headers = Object.fromEntries([...upstream.headers].filter(([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name)));
+				if (new URL(request.url ?? '/', 'http://x').pathname !== '/embed') {
+					response.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
+					return;
+				}
+				const html = await upstream.text();
+				const template = html.indexOf(`<template data-panel-for="${this.cutIn}"`);
+				const cut = html.indexOf('<figure', template);
+				response.writeHead(200, headers);
+				response.write(html.slice(0, cut));
+				await this.released;
+				response.end(html.slice(cut));
+			});
+			await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+			this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		}
+
+		/** The next load of /embed stops inside `id`'s template until `release()`. */
+		holdInside(id: string) {
+			this.cutIn = id;
+			this.released = new Promise<void>((resolve) => (this.release = resolve));
+		}
+
+		stop() {
+			this.release();
+			return new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		}
+	}
+
+	const slow = new SlowPage();
+	test.beforeAll(() => slow.start());
+	test.afterAll(() => slow.stop());
+
+	/** The ids of the marks shown, once the first script answers. */
+	async function shownMarks(page: Page) {
+		await expect(page.locator('html[data-first-click="ready"]')).toHaveCount(1);
+		return page.locator('.plot a[data-event-id]:visible').evaluateAll((links) => links.map((link) => (link as HTMLElement).dataset.eventId!));
+	}
+
+	/** The shown marks, in the order of their templates in the page (the last one's comes last). */
+	async function marksByTemplate(page: Page) {
+		const probe = await page.context().newPage();
+		await holdApp(probe);
+		await probe.goto('/embed');
+		const shown = await shownMarks(probe);
+		await probe.close();
+		const html = await (await page.request.get('/embed')).text();
+		const order = [...html.matchAll(/<template data-panel-for="([^"]+)"/g)].map((match) => match[1]!);
+		return order.filter((id) => shown.includes(id));
+	}
+
+	test('a mark whose template is half read opens its whole panel once the rest has come, and the page stays', async ({ page }) => {
+		const id = (await marksByTemplate(page)).at(-1)!;
+		slow.holdInside(id);
+		await page.goto(`${slow.origin}/embed`, { waitUntil: 'commit' });
+		expect(await shownMarks(page)).toContain(id);
+		await page.locator(`.plot a[data-event-id="${id}"]:visible`).click();
+		await expect(page.locator(`template[data-panel-for="${id}"]`)).toHaveCount(1);
+		expect(await panel(page).count(), 'no half panel').toBe(0);
+		slow.release();
+		const event = EVENTS.find((candidate) => candidate.id === id)!;
+		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+		await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
+		await expect(panel(page).getByRole('button', { name: 'Close details' })).toBeVisible();
+		expect(new URL(page.url()).pathname, 'the page stayed').toBe('/embed');
+	});
+
+	test('a later click on a mark whose template has come wins over one still waiting', async ({ page }) => {
+		const ordered = await marksByTemplate(page);
+		const [ready, waiting] = [ordered[0]!, ordered.at(-1)!];
+		slow.holdInside(waiting);
+		await page.goto(`${slow.origin}/embed`, { waitUntil: 'commit' });
+		expect(await shownMarks(page)).toEqual(expect.arrayContaining([ready, waiting]));
+		await page.locator(`.plot a[data-event-id="${waiting}"]:visible`).click();
+		await page.locator(`.plot a[data-event-id="${ready}"]:visible`).click();
+		await expect(panel(page).locator('#details-title')).toHaveText(EVENTS.find((event) => event.id === ready)!.title);
+		slow.release();
+		await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
+		await expect(panel(page)).toHaveCount(1);
+		await expect(panel(page).locator('#details-title')).toHaveText(EVENTS.find((event) => event.id === ready)!.title);
 	});
 });

@@ -385,14 +385,14 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 
 /** The element-child indexes from `root` down to `element` (comments and text are not counted: the
  * server's markup has hydration markers that a mounted component does not). */
-function elementPath(root: Element, element: Element): number[] {
+export function elementPath(root: Element, element: Element): number[] {
 	const path: number[] = [];
 	for (let node = element; node !== root && node.parentElement; node = node.parentElement) path.unshift([...node.parentElement.children].indexOf(node));
 	return path;
 }
 
 /** The element at `path` under `root`, if there is one. */
-const elementAt = (root: Element, path: readonly number[]): Element | null => path.reduce<Element | null>((node, index) => node?.children[index] ?? null, root);
+export const elementAt = (root: Element, path: readonly number[]): Element | null => path.reduce<Element | null>((node, index) => node?.children[index] ?? null, root);
 
 /** A held gesture, played on the live plot once drawn. */
 type Replay = (plot: HTMLElement) => void;

@@ -22,7 +22,8 @@ export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).def
 /**
  * Up to how many events the page carries every event's panel drawn by the server (about 1 kB
  * gzipped each), for its first script to open before the app has loaded (static/first-click.js).
- * A larger timeline would make the page too heavy: its marks wait for the first stage.
+ * A larger timeline would make the page too heavy: its app boots at once and answers the marks
+ * (until then a mark is a link to its event's page).
  */
 export const PREDRAWN_PANELS_MAX = 100;
 
