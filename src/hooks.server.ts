@@ -4,8 +4,9 @@ import { deferAppBoot } from '$lib/server/defer-boot';
 
 /**
  * The embed, where it carries every event's panel, has its first script inline first in the page
- * (lib/first-click/first-click.js) and boots its app after the first paint (lib/server/defer-boot.ts). Without those panels (a large
- * timeline) the app is what answers a mark, and boots at once, as on every other page.
+ * (lib/first-click/first-click.js) and boots its app after the first paint
+ * (lib/server/defer-boot.ts). Without those panels (a large timeline) the app is what answers a
+ * mark, and boots at once, as on every other page.
  */
 export const handle: Handle = ({ event, resolve }) =>
 	resolve(event, event.route.id === '/embed' ? { transformPageChunk: ({ html }) => (html.includes('data-predrawn-panels') ? deferAppBoot(html, firstClick) : html) } : undefined);

@@ -21,7 +21,7 @@ export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).def
 
 /**
  * Up to how many events the page carries every event's panel drawn by the server (about 1 kB
- * gzipped each), for its first script to open before the app has loaded (static/first-click.js).
+ * gzipped each), for its first script to open before the app has loaded (lib/first-click/first-click.js).
  * A larger timeline would make the page too heavy: its app boots at once and answers the marks
  * (until then a mark is a link to its event's page).
  */
