@@ -1,8 +1,7 @@
 /**
  * The embed’s very first script (src/lib/first-click/first-click.js, inline in the head): before
  * the app's own script has arrived, a prerendered mark opens its event in place from the panel the
- * server drew for it, the same
- * panel the app draws; the app's first stage then takes it over.
+ * server drew for it, the same panel the app draws; the app's first stage then takes it over.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
