@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { launch, type Browser, type Frame, type Page } from 'puppeteer-core';
-import { Builder, By, type WebDriver } from 'selenium-webdriver';
+import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 import { ENGINES } from '../../scripts/engines.mjs';
 
 export type EngineName = 'firefox' | 'webkit';
@@ -21,7 +21,7 @@ export interface EngineDriver {
 	evaluate<A extends unknown[], T>(fn: (...args: A) => T, ...args: A): Promise<T>;
 	/** A reader's click at the centre of the first element matching `selector`, scrolled into view. */
 	click(selector: string): Promise<void>;
-	/** Presses `key` (a character) on the focused element. */
+	/** Presses `key` (a character, or Escape) on the focused element. */
 	press(key: string): Promise<void>;
 	/** Works inside the iframe matching `selector` from now on; null: back to the top page. */
 	frame(selector: string | null): Promise<void>;
@@ -147,7 +147,8 @@ async function launchWebKit(width: number, height: number): Promise<EngineDriver
 			await (await find(selector)).click();
 		},
 		async press(key) {
-			await driver.actions().sendKeys(key).perform();
+			// Named keys as WebDriver's code points; a character as itself.
+			await driver.actions().sendKeys(key === 'Escape' ? Key.ESCAPE : key).perform();
 		},
 		async frame(selector) {
 			if (selector === null) await driver.switchTo().defaultContent();

@@ -36,6 +36,16 @@ addEventListener('unhandledrejection', (event) => __engineErrors.push('unhandled
 /** A page's markup with no script to run (and none preloaded). */
 const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link[^>]*rel="modulepreload"[^>]*>/gi, '');
 
+/**
+ * The embed as it stands before its app boots: its first script (inline, first in the head) and no
+ * boot; the error probe first in its head, as the server puts it in the pages it serves.
+ */
+const beforeTheApp = (html: string) =>
+	html
+		.replace('<head>', '<head><script src="/__engine-errors.js"></script>')
+		.replace(/<script type="text\/plain" data-app-boot[\s\S]*?<\/script>/, '')
+		.replace(/<script data-boot-after-paint>[\s\S]*?<\/script>/, '');
+
 const ZOOM_IN = '[aria-label="Zoom"] button:nth-child(1)';
 const ZOOM_OUT = '[aria-label="Zoom"] button:nth-child(2)';
 const RESET = '[aria-label="Zoom"] button:nth-child(3)';
@@ -54,6 +64,7 @@ describe.each(engines)('%s', (name) => {
 				'/__engine-errors.js': { type: 'text/javascript; charset=utf-8', body: ERROR_PROBE },
 				// The full page as it stands until its scripts arrive: the build's markup without them.
 				'/__prerendered.html': { type: 'text/html; charset=utf-8', body: withoutScripts(readFileSync('build/index.html', 'utf8')) },
+				'/__first-click.html': { type: 'text/html; charset=utf-8', body: beforeTheApp(readFileSync('build/embed.html', 'utf8')) },
 				'/__frames.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>Frames</title><body style="margin: 0">' }
 			}
 		});
@@ -116,6 +127,37 @@ describe.each(engines)('%s', (name) => {
 		}, `the panel of "${event.title}"`);
 		expect(shown).toEqual({ title: event.title, quotes: event.citations.map((citation) => citation.excerpt) });
 	}
+
+	test('/embed before its app: a mark opens its event in place from the server’s panel, Escape closes it and focus goes back to the mark', async () => {
+		await driver.goto(`${site}/__first-click.html`);
+		const id = await driver.evaluate(() => {
+			const shown = [...document.querySelectorAll<HTMLElement>('.plot a[data-event-id]')].filter((mark) => mark.getClientRects().length > 0);
+			// The drivers click the first match of a selector: the shown mark (each width range has its own) is named for them.
+			shown.at(-1)?.setAttribute('data-shown-mark', '');
+			return document.documentElement.dataset.firstClick === 'ready' && !document.querySelector('script[data-app-boot]') ? (shown.at(-1)?.dataset.eventId ?? null) : null;
+		});
+		expect(id, 'a mark shown, the first script ready, no app to boot').toBeTruthy();
+		const event = EVENTS.find((candidate) => candidate.id === id)!;
+		await driver.click('.plot a[data-shown-mark]');
+		let shown: { title: string; quotes: string[]; focused: string; path: string } | null = null;
+		await waitFor(async () => {
+			shown = await driver.evaluate(() => {
+				const panel = document.querySelector('section.panel[data-predrawn]');
+				const title = panel?.querySelector('#details-title')?.textContent?.trim();
+				return title
+					? { title, quotes: [...panel!.querySelectorAll('blockquote mark.quote')].map((mark) => mark.textContent ?? ''), focused: document.activeElement?.id ?? '', path: location.pathname }
+					: null;
+			});
+			return shown !== null;
+		}, `the first script's panel of "${event.title}"`);
+		expect(shown).toEqual({ title: event.title, quotes: event.citations.map((citation) => citation.excerpt), focused: 'details-title', path: '/__first-click.html' });
+		await driver.press('Escape');
+		await waitFor(
+			async () => driver.evaluate((id: string) => !document.querySelector('section.panel') && (document.activeElement as HTMLElement | null)?.dataset.eventId === id, id),
+			'the panel closed, focus on the mark'
+		);
+		expect(await errors()).toEqual([]);
+	});
 
 	// On a time scale (?spacing=time), where the rules of ranges.ts hold; even spacing bends the axis.
 	for (const path of ['/', '/embed']) {
