@@ -403,6 +403,14 @@ export async function measurePage(browser, { tool: toolName, url, reps = 5, slow
 					run.clickable ?? Infinity
 				);
 				result.bytes = await transferred(responses, new Set(beforeClick));
+				// Code written inline in the page (the embed's first script, the script that boots its
+				// app) counts too: it is JavaScript the page ran, though no request fetched it. Not the
+				// inline script that carries SvelteKit's data (counted as data, as the peers' JSON is).
+				const inline = await page.evaluate(() =>
+					[...document.querySelectorAll('script:not([src])')].filter((script) => script.type !== 'text/plain' && !/__sveltekit_/.test(script.textContent ?? '')).map((script) => script.textContent ?? '')
+				);
+				result.bytes.jsInline = inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
+				result.bytes.jsInlineScripts = inline.length;
 				result.markCount = await page.locator(tool.visible).count();
 				result.extra = await page.evaluate((area) => ({
 					nodes: document.getElementsByTagName('*').length,
