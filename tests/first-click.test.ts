@@ -108,25 +108,26 @@ test('/embed, before the app’s script: Copy link puts the event’s own page o
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/events/${event.id}`, baseURL).href);
 });
 
-test('/embed: the app’s first stage takes over the event the first script opened, with focus on its title and Cite as the reader left it', async ({ page }) => {
+test('/embed: the app’s first stage takes over the event the first script opened, with focus and Cite as the reader left them', async ({ page }) => {
 	const release = await holdApp(page);
 	await page.goto('/embed');
 	const { mark, event } = await middleMark(page);
 	await mark.click();
 	await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
-	// Cite opened meanwhile: the app fills it in (the entry's citation, plain text and BibTeX).
+	// Cite opened meanwhile (the app fills it in: the entry's citation, plain text and BibTeX), and
+	// focus left on Copy link.
 	await panel(page).locator('summary', { hasText: 'Cite' }).click();
-	await panel(page).locator('#details-title').focus();
+	await panel(page).getByRole('button', { name: 'Copy link' }).focus();
 	release();
 	await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
-	// The app's panel in its place: one panel, the same event, focus still on its title.
+	// The app's panel in its place: one panel, the same event, focus on its Copy link.
 	await expect(panel(page)).not.toHaveAttribute('data-predrawn');
 	await expect(panel(page)).toHaveCount(1);
 	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
-	expect(await focusedId(page)).toBe('details-title');
+	await expect(panel(page).getByRole('button', { name: 'Copy link' })).toBeFocused();
 	await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
 	await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-	// And it is the app's: Copy link and Close answer as its own do.
+	// And it is the app's panel: Escape closes it and focus goes back to the mark.
 	await page.keyboard.press('Escape');
 	await expect(panel(page)).toHaveCount(0);
 	expect(await focusedId(page)).toBe(event.id);

@@ -138,6 +138,7 @@ describe.each(engines)('%s', (name) => {
 		});
 		expect(id, 'a mark shown, the first script ready, no app to boot').toBeTruthy();
 		const event = EVENTS.find((candidate) => candidate.id === id)!;
+		const markId = event.id;
 		await driver.click('.plot a[data-shown-mark]');
 		let shown: { title: string; quotes: string[]; focused: string; path: string } | null = null;
 		await waitFor(async () => {
@@ -153,7 +154,7 @@ describe.each(engines)('%s', (name) => {
 		expect(shown).toEqual({ title: event.title, quotes: event.citations.map((citation) => citation.excerpt), focused: 'details-title', path: '/__first-click.html' });
 		await driver.press('Escape');
 		await waitFor(
-			async () => driver.evaluate((id: string) => !document.querySelector('section.panel') && (document.activeElement as HTMLElement | null)?.dataset.eventId === id, id),
+			async () => driver.evaluate((id: string) => !document.querySelector('section.panel') && (document.activeElement as HTMLElement | null)?.dataset.eventId === id, markId),
 			'the panel closed, focus on the mark'
 		);
 		expect(await errors()).toEqual([]);
