@@ -9,4 +9,7 @@ import { deferAppBoot } from '$lib/server/defer-boot';
  * mark, and boots at once, as on every other page.
  */
 export const handle: Handle = ({ event, resolve }) =>
-	resolve(event, event.route.id === '/embed' ? { transformPageChunk: ({ html }) => (html.includes('data-predrawn-panels') ? deferAppBoot(html, firstClick) : html) } : undefined);
+	resolve(event, event.route.id === '/embed' ? { transformPageChunk: ({ html }) => (CARRIES_PANELS.test(html) ? deferAppBoot(html, firstClick) : html) } : undefined);
+
+/** The page's main element says it carries the panels (routes/embed/+page.svelte); not a text that happens to read so. */
+const CARRIES_PANELS = /<main [^>]*\bdata-predrawn-panels="true"/;

@@ -42,15 +42,22 @@
 		if (window.parent !== window) window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: Math.ceil(document.documentElement.offsetHeight) }, '*');
 	}
 
-	function close() {
-		stopWaiting();
-		if (!open) return;
+	/** Takes the open panel out, the placeholder back; its event's id, or null if none was open. */
+	function takeOut() {
+		if (!open) return null;
 		const id = open.dataset.predrawn ?? '';
-		const layout = open.parentElement;
+		const placeholder = open.parentElement?.querySelector(':scope > .placeholder');
+		if (placeholder instanceof HTMLElement) placeholder.hidden = false;
 		open.remove();
 		open = null;
-		const placeholder = layout?.querySelector(':scope > .placeholder');
-		if (placeholder instanceof HTMLElement) placeholder.hidden = false;
+		return id;
+	}
+
+	/** Close or Escape: the panel goes, and focus goes back to its event's mark. */
+	function close() {
+		stopWaiting();
+		const id = takeOut();
+		if (id === null) return;
 		const mark = shownMark(id);
 		if (mark instanceof HTMLElement) mark.focus();
 		reportSize();
@@ -58,9 +65,8 @@
 
 	/** Copy link, as the panel's own: the link on the clipboard, or shown to copy by hand. */
 	async function copyLink(/** @type {HTMLElement} */ panel, /** @type {string} */ path) {
-		// The page names the site's root (a path relative to the page, as all its links are).
-		const root = /** @type {HTMLElement | null} */ (document.querySelector('main[data-site-root]'))?.dataset.siteRoot ?? './';
-		const link = new URL(path, new URL(root, location.href)).href;
+		// Relative to the page, as all its links are.
+		const link = new URL(path, location.href).href;
 		let said = 'Link copied';
 		try {
 			await navigator.clipboard.writeText(link);
@@ -82,7 +88,8 @@
 		const layout = slotOf()?.querySelector('.layout');
 		const panel = template.content.querySelector('section.panel')?.cloneNode(true);
 		if (!(layout instanceof HTMLElement) || !(panel instanceof HTMLElement)) return false;
-		close();
+		// Another event's panel gives way (focus goes to the new one's title, not back to a mark).
+		takeOut();
 		// As the first stage draws its panel: in the layout, in the placeholder's place, as tall as
 		// the plot's block beside it.
 		const placeholder = layout.querySelector(':scope > .placeholder');
