@@ -1,4 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { readFileSync } from 'node:fs';
+import { minify } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { dataPaths, loadTimeline } from './src/lib/server/data.ts';
 import { bandSelectionCss, HIDDEN_BANDS, prerenderBands } from './src/lib/timeline/prerender-bands.ts';
@@ -75,8 +77,29 @@ function prerenderedPlotCss(): Plugin {
 	};
 }
 
+/**
+ * `import text from './script.js?minified'`: the script's text, minified (its comments, which explain
+ * it to the next engineer, are not sent), for the server to write inline in a page: the pages' first
+ * script (hooks.server.ts), which the browser runs before anything of the app's bundle.
+ */
+function minifiedText(): Plugin {
+	const query = '?minified';
+	return {
+		name: 'minified-text',
+		enforce: 'pre',
+		async load(id) {
+			if (!id.endsWith(query)) return;
+			const file = id.slice(0, -query.length);
+			this.addWatchFile(file);
+			const { code, errors } = await minify(file, readFileSync(file, 'utf8'), {});
+			if (errors.length > 0) this.error(`${file}: ${errors.map((error) => error.message).join('; ')}`);
+			return `export default ${JSON.stringify(code)};`;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [requireSiteUrl(), validateEvents(), prerenderedPlotCss(), sveltekit()],
+	plugins: [requireSiteUrl(), validateEvents(), prerenderedPlotCss(), minifiedText(), sveltekit()],
 	// Unit tests run Svelte's client runtime, so effects in state tests run as they do in the page.
 	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 	test: {

@@ -1,7 +1,8 @@
 /**
- * The embed’s very first script (src/lib/first-click/first-click.js, inline in the head): before
- * the app's own script has arrived, a prerendered mark opens its event in place from the panel the
- * server drew for it, the same panel the app draws; the app's first stage then takes it over.
+ * The pages' very first script (src/lib/first-click/first-click.js, inline in the head): before
+ * the app's own script has arrived, a prerendered mark opens its event in place, the same panel the
+ * app's first stage draws (the embed: from the panel the server drew for it; the full page: in its
+ * story step, or a phone's sheet, from the step's details); the first stage then takes it over.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { EVENTS } from './expected';
 import { article, embedMarkup, HostServer, SITE } from './hosts';
+import { firstStage, neverIdle } from './stages';
 
 /** Holds back every script of the app (SvelteKit, Svelte, the page) until `release()`: only the first script runs. */
 async function holdApp(page: Page) {
@@ -68,7 +70,127 @@ for (const width of [360, 1280]) {
 	});
 }
 
-test('/embed: a mark answers before any of the app’s code is asked for; the app boots once the page is painted', async ({ page }) => {
+test.describe('the full page', () => {
+	/** The panel's text, without the step's own "Show on timeline" (the live timeline's open step has it, the first stage's not). */
+	const panelText = (page: Page) =>
+		panel(page).evaluate((section) => {
+			for (const button of section.querySelectorAll('button.show')) button.remove();
+			return (section as HTMLElement).innerText;
+		});
+
+	for (const width of [360, 1280]) {
+		const place = width < 960 ? 'a modal sheet' : 'its story step, the plot beside the story';
+		test(`/ at ${width} px, before the app's script: a mark opens its event in ${place}, as the app's first stage shows it; Escape and Close close it and focus the mark`, async ({ page, browser }) => {
+			await page.setViewportSize({ width, height: 800 });
+			await holdApp(page);
+			await page.goto('/');
+			const { mark, event } = await middleMark(page);
+			await mark.click();
+			await expect(panel(page)).toHaveCount(1);
+			await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+			await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
+			expect(await focusedId(page), 'focus on the title').toBe('details-title');
+			expect(await page.locator('main').getAttribute('data-stage'), 'no script of the app has run').toBe('prerendered');
+			expect(new URL(page.url()).pathname + new URL(page.url()).hash, 'the page stayed').toBe('/');
+			if (width < 960) {
+				await expect(page.locator('dialog.sheet[open] section.panel')).toHaveCount(1);
+				// Modal: what it covers is inert (the top layer holds the sheet alone).
+				expect(await page.evaluate(() => document.querySelector('dialog.sheet')!.matches(':modal'))).toBe(true);
+			} else {
+				await expect(page.locator(`[data-step-id="${event.id}"] > article > section.panel`)).toHaveCount(1);
+				// The step's own details give way to the panel, and the plot sits beside the story.
+				await expect(page.locator(`[data-step-id="${event.id}"] > article > h3.title`)).toBeHidden();
+				const [plot, story] = await Promise.all(['.plot', '[data-step-id]'].map((selector) => page.locator(selector).first().boundingBox()));
+				expect(plot!.x + plot!.width, 'plot left of the story').toBeLessThanOrEqual(story!.x);
+				await expect.poll(() => page.locator(`[data-step-id="${event.id}"]`).evaluate((step) => Math.round(step.getBoundingClientRect().top)), 'the step brought up to the reading line').toBeLessThanOrEqual(800 / 3);
+			}
+			const early = await panelText(page);
+
+			// The app's first stage, its live timeline held back: its panel for the same event says the same.
+			const app = await browser.newPage();
+			await firstStage(app, '/', { width });
+			await app.locator(`.plot a[data-event-id="${event.id}"]:visible`).click();
+			await expect(panel(app).locator('#details-title')).toHaveText(event.title);
+			expect(await panelText(app)).toBe(early);
+			await app.close();
+
+			await page.keyboard.press('Escape');
+			await expect(panel(page)).toHaveCount(0);
+			// Focus goes back to the mark, or to the event's story step where the plot, now beside the
+			// story, shows no mark of it (it is in a "+N").
+			const back = async (id: string) => ((await page.locator(`.plot a[data-event-id="${id}"]:visible`).count()) > 0 ? id : `event-${id}`);
+			expect(await focusedId(page), 'focus back on the mark').toBe(await back(event.id));
+			// A mark shown now opens, by Enter, and Close closes it.
+			const again = (await middleMark(page)).event;
+			await page.locator(`.plot a[data-event-id="${again.id}"]:visible`).focus();
+			await page.keyboard.press('Enter');
+			await expect(panel(page).locator('#details-title')).toHaveText(again.title);
+			await panel(page).getByRole('button', { name: 'Close details' }).click();
+			await expect(panel(page)).toHaveCount(0);
+			await expect(page.locator('dialog[open]')).toHaveCount(0);
+			expect(await focusedId(page), 'focus back on the mark').toBe(await back(again.id));
+		});
+
+		test(`/ at ${width} px: the app's first stage takes over the event the first script opened, in the same place, with focus and Cite as the reader left them`, async ({ page }) => {
+			await page.setViewportSize({ width, height: 800 });
+			const release = await holdApp(page);
+			// The live timeline waits for a gesture: it puts focus on the panel's title as it comes (on
+			// the full page it does not wait while the reader is in the panel).
+			await neverIdle(page);
+			await page.goto('/');
+			const { mark, event } = await middleMark(page);
+			await mark.click();
+			await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
+			await panel(page).locator('summary', { hasText: 'Cite' }).click();
+			await panel(page).getByRole('button', { name: 'Copy link' }).focus();
+			release();
+			await expect(page.locator('main')).toHaveAttribute('data-stage', 'first');
+			await expect(panel(page)).not.toHaveAttribute('data-predrawn');
+			await expect(panel(page)).toHaveCount(1);
+			await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+			if (width < 960) await expect(page.locator('dialog.sheet[open] section.panel')).toHaveCount(1);
+			else await expect(page.locator(`[data-step-id="${event.id}"] section.panel`)).toHaveCount(1);
+			await expect(panel(page).getByRole('button', { name: 'Copy link' })).toBeFocused();
+			await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
+			await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+			await page.keyboard.press('Escape');
+			await expect(panel(page)).toHaveCount(0);
+			const shown = (await page.locator(`.plot [data-event-id="${event.id}"]:visible`).count()) > 0;
+			expect(await focusedId(page)).toBe(shown ? event.id : `event-${event.id}`);
+		});
+	}
+
+	test('/ at 360 px: a sheet the first script opened, Cite open, goes on into the live timeline’s, Cite filled in', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 800 });
+		const release = await holdApp(page);
+		await page.goto('/');
+		const { mark, event } = await middleMark(page);
+		await mark.click();
+		await panel(page).locator('summary', { hasText: 'Cite' }).click();
+		release();
+		// The live timeline comes when the page is idle, soon after the first stage took the sheet over.
+		await expect(page.locator('main')).toHaveAttribute('data-stage', 'live');
+		await expect(page.locator('dialog[open] section.panel')).toHaveCount(1);
+		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+		await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
+		await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+		await page.keyboard.press('Escape');
+		await expect(panel(page)).toHaveCount(0);
+	});
+
+	test('/, before the app’s script: Copy link puts the event’s own page on the clipboard', async ({ page, context, baseURL }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await holdApp(page);
+		await page.goto('/');
+		const { mark, event } = await middleMark(page);
+		await mark.click();
+		await panel(page).getByRole('button', { name: 'Copy link' }).click();
+		await expect(panel(page).getByRole('status')).toHaveText('Link copied');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/events/${event.id}`, baseURL).href);
+	});
+});
+
+for (const path of ['/embed', '/']) test(`${path}: a mark answers before any of the app’s code is asked for; the app boots once the page is painted`, async ({ page }) => {
 	const asked: string[] = [];
 	page.on('request', (request) => {
 		if (new URL(request.url()).pathname.startsWith('/_app/')) asked.push(request.url());
@@ -81,7 +203,7 @@ test('/embed: a mark answers before any of the app’s code is asked for; the ap
 		window.requestAnimationFrame = (callback) => (held.push(() => callback(performance.now())), 0);
 		window.setTimeout = ((handler: () => void, delay?: number) => ((delay ?? 0) >= 1000 ? 0 : setTimer(handler, delay))) as typeof window.setTimeout;
 	});
-	await page.goto('/embed');
+	await page.goto(path);
 	const { mark, event } = await middleMark(page);
 	await mark.click();
 	await expect(panel(page).locator('#details-title')).toHaveText(event.title);

@@ -92,6 +92,13 @@ export function shownMark(root: ParentNode, id: string): HTMLElement | undefined
 	return [...root.querySelectorAll<HTMLElement>(`[data-event-id="${CSS.escape(id)}"]`)].find((mark) => mark.getClientRects().length > 0);
 }
 
+/**
+ * Where focus goes back to as an event's first panel closes: its mark as shown, or, where the plot
+ * shows none (in a "+N", the plot having moved beside the story), the event's story step.
+ */
+export const markOrStep = (root: ParentNode, id: string): HTMLElement | undefined =>
+	shownMark(root, id) ?? root.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(id)}"] > article`) ?? undefined;
+
 /** Keys that move between or open marks (links, before the component): not a wish for the live plot. */
 const LINK_KEYS = new Set(['Tab', 'Shift', 'Enter', ' ', 'Escape']);
 /** How many frames to wait for the mounted plot's marks (the live plot draws them at once; a frame hidden at mount may take longer). */

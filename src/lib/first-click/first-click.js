@@ -1,13 +1,19 @@
-// The embed's very first script: a prerendered mark opens its event in place from the first paint,
-// before the app's own script (SvelteKit, Svelte, the first stage) has: the
-// app boots only once the page is painted (lib/server/defer-boot.ts). The server drew every
-// event's panel into an inert <template data-panel-for="id"> (PredrawnPanels); a click (or Enter)
-// on a mark shows a copy where the first stage would draw its panel, with focus on its title;
-// Close or Escape take it away and focus the mark again. The app's first stage takes it over as it
-// starts (routes/embed/+page.svelte: it opens the same event in its own panel), and from then on
-// this script does nothing: it answers only while the page is at its prerendered stage. Where a
-// mark has no template (a large timeline carries none), the click is left to the app, or to the
-// mark's link.
+// A page's very first script: a prerendered mark opens its event in place from the first paint,
+// before the app's own script (SvelteKit, Svelte, the first stage) has: the app boots only once
+// the page is painted (lib/server/defer-boot.ts). What the panel shows comes from the page as the
+// server wrote it:
+// - the embed carries every event's panel, drawn whole, in an inert <template data-panel-for="id">
+//   (PredrawnPanels); a copy goes where the first stage draws its panel;
+// - the full page carries the panel's frame, in its story step and in a phone's sheet
+//   (<template data-panel-chrome>, PanelChrome), and its story steps already show every event's
+//   details: a copy of the step's details goes into a copy of the frame, which opens in the step
+//   beside the plot (the plot moves beside the story, as the first stage has it) or, below 960 px,
+//   as a modal sheet.
+// Focus goes to the panel's title; Close or Escape take it away and focus the mark again. The
+// app's first stage takes it over as it starts (lib/first-click/takeover.ts: it opens the same event
+// in its own panel), and from then on this script does nothing: it answers only while the page is
+// at its prerendered stage. Where the page carries nothing for a mark (a large timeline carries
+// none), the click is left to the app, or to the mark's link.
 //
 // Plain JavaScript, not part of the app's bundle: the server writes it inline at the top of the
 // page's head (lib/server/defer-boot.ts; the content security policy allows it by its hash), so it
@@ -18,19 +24,30 @@
 // stay links until the app, if it comes, answers them.
 // @ts-check
 (() => {
+	/** The page it is in, as the server says on this script's element (lib/server/defer-boot.ts). */
+	const page = document.currentScript?.dataset.firstClick === 'embed' ? 'embed' : 'site';
 
 	// The embed's colour scheme from its query (?theme=light|dark, as lib/timeline/embed.ts reads it),
 	// at once: the app, which sets it too, boots only once the page is painted.
 	const theme = new URLSearchParams(location.search).get('theme');
-	if (theme === 'light' || theme === 'dark') document.documentElement.dataset.scheme = theme;
+	if (page === 'embed' && (theme === 'light' || theme === 'dark')) document.documentElement.dataset.scheme = theme;
 
-	/** The panel this script opened (a clone of a template), or null. */
-	let open = /** @type {HTMLElement | null} */ (null);
+	/**
+	 * A panel built for an event: `root` is what goes in the page (the panel itself, or the sheet
+	 * around it), `share` the link Copy link copies, relative to the page.
+	 * @typedef {{ id: string; place: 'beside' | 'step' | 'sheet'; root: HTMLElement; panel: HTMLElement; share: string }} Built
+	 */
+
+	/** The panel this script opened, or null. */
+	let open = /** @type {Built | null} */ (null);
 
 	/** Only while the page is as the server wrote it: once the app's first stage is up, it answers. */
 	const prerendered = () => /** @type {HTMLElement | null} */ (document.querySelector('main[data-stage]'))?.dataset.stage === 'prerendered';
 	/** The slot of the server's timeline markup. */
 	const slotOf = () => document.querySelector('.live-slot');
+	/** The full page's layout is the phone's below 960 px (as the first stage and the live timeline have it). */
+	const phone = () => matchMedia('(max-width: 959px)').matches;
+	const stepOf = (/** @type {string} */ id) => slotOf()?.querySelector(`[data-step-id="${CSS.escape(id)}"]`) ?? null;
 
 	/** The shown mark of an event: each prerendered width range has its own, one is displayed. */
 	function shownMark(/** @type {string} */ id) {
@@ -39,26 +56,95 @@
 
 	/** In a frame, the host's embed.js sizes it to its content: told of the panel opening and closing. */
 	function reportSize() {
-		if (window.parent !== window) window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: Math.ceil(document.documentElement.offsetHeight) }, '*');
+		if (page === 'embed' && window.parent !== window) window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: Math.ceil(document.documentElement.offsetHeight) }, '*');
 	}
 
-	/** Takes the open panel out, the placeholder back; its event's id, or null if none was open. */
+	/**
+	 * A node the parser has read whole: something follows it in the page. The parser puts an
+	 * element in the page at its opening tag and fills it as it reads on.
+	 */
+	function readWhole(/** @type {Node} */ node) {
+		if (document.readyState !== 'loading') return true;
+		for (let at = /** @type {Node | null} */ (node); at; at = at.parentNode) if (at.nextSibling) return true;
+		return false;
+	}
+
+	/**
+	 * The event's details as its story step shows them, for a panel: without the step's "Show on
+	 * timeline" (the first stage's panel has none), the title as the panel's (#details-title), and
+	 * in a sheet every heading a level up (the panel's title is an h2, the step's an h3).
+	 */
+	function detailsOf(/** @type {Element} */ step, /** @type {0 | 1} */ up) {
+		const holder = document.createElement('div');
+		for (const node of step.querySelector(':scope > article')?.childNodes ?? []) {
+			if (node instanceof Element && node.matches('button.show, section.panel')) continue;
+			holder.append(node.cloneNode(true));
+		}
+		holder.querySelector(':scope > .title')?.setAttribute('id', 'details-title');
+		if (up)
+			for (const heading of holder.querySelectorAll('h3, h4, h5, h6')) {
+				const higher = document.createElement(`h${Number(heading.tagName[1]) - 1}`);
+				for (const { name, value } of heading.attributes) higher.setAttribute(name, value);
+				higher.append(...heading.childNodes);
+				heading.replaceWith(higher);
+			}
+		return [...holder.childNodes];
+	}
+
+	/**
+	 * The event's panel, built from what the server put in the page: null if the page carries none
+	 * for it, undefined if what it needs is not read whole yet.
+	 * @returns {Built | null | undefined}
+	 */
+	function build(/** @type {string} */ id) {
+		const loading = document.readyState === 'loading';
+		if (page === 'embed') {
+			const template = document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`);
+			if (!(template instanceof HTMLTemplateElement)) return loading ? undefined : null;
+			if (!readWhole(template)) return undefined;
+			const panel = template.content.querySelector('section.panel')?.cloneNode(true);
+			return panel instanceof HTMLElement ? { id, place: 'beside', root: panel, panel, share: template.dataset.share ?? '' } : null;
+		}
+		const place = phone() ? 'sheet' : 'step';
+		const frame = document.querySelector(`template[data-panel-chrome="${place}"]`);
+		const step = stepOf(id);
+		if (!(frame instanceof HTMLTemplateElement) || !step) return loading ? undefined : null;
+		if (!readWhole(frame) || !readWhole(step)) return undefined;
+		const root = frame.content.firstElementChild?.cloneNode(true);
+		const panel = root instanceof HTMLElement && root.matches('section.panel') ? root : root instanceof HTMLElement ? root.querySelector('section.panel') : null;
+		const body = panel?.querySelector(':scope > .body');
+		if (!(root instanceof HTMLElement) || !(panel instanceof HTMLElement) || !body) return null;
+		// The frame was drawn around a sample event: its details give way to this event's.
+		body.replaceChildren(...detailsOf(step, place === 'sheet' ? 1 : 0), ...body.querySelectorAll(':scope > details.cite'));
+		/** @type {Record<string, string>} */
+		const shares = JSON.parse(document.querySelector('template[data-panel-chrome="step"]')?.getAttribute('data-share') ?? '{}');
+		return { id, place, root, panel, share: shares[id] ?? '' };
+	}
+
+	/** Takes the open panel out (and what it changed, but the plot beside the story); its event's id, or null. */
 	function takeOut() {
 		if (!open) return null;
-		const id = open.dataset.predrawn ?? '';
-		const placeholder = open.parentElement?.querySelector(':scope > .placeholder');
-		if (placeholder instanceof HTMLElement) placeholder.hidden = false;
-		open.remove();
+		const { id, place, root } = open;
 		open = null;
+		if (place === 'beside') {
+			const placeholder = root.parentElement?.querySelector(':scope > .placeholder');
+			if (placeholder instanceof HTMLElement) placeholder.hidden = false;
+		}
+		if (place === 'step') stepOf(id)?.classList.remove('open', 'first-open');
+		if (root instanceof HTMLDialogElement && root.open) root.close();
+		root.remove();
 		return id;
 	}
 
-	/** Close or Escape: the panel goes, and focus goes back to its event's mark. */
+	/**
+	 * Close or Escape: the panel goes, and focus goes back to its event's mark, or where the plot
+	 * shows none (in a "+N", the plot having moved beside the story) to its story step.
+	 */
 	function close() {
 		stopWaiting();
 		const id = takeOut();
 		if (id === null) return;
-		const mark = shownMark(id);
+		const mark = shownMark(id) ?? stepOf(id)?.querySelector(':scope > article');
 		if (mark instanceof HTMLElement) mark.focus();
 		reportSize();
 	}
@@ -84,41 +170,65 @@
 		status.textContent = said;
 	}
 
-	function show(/** @type {string} */ id, /** @type {HTMLTemplateElement} */ template) {
-		const layout = slotOf()?.querySelector('.layout');
-		const panel = template.content.querySelector('section.panel')?.cloneNode(true);
-		if (!(layout instanceof HTMLElement) || !(panel instanceof HTMLElement)) return false;
+	/** Puts a built panel where the first stage draws its own: beside the embed's plot, in the story step, or a sheet. */
+	function place(/** @type {Built} */ built) {
+		const slot = slotOf();
+		const layout = slot?.querySelector('.layout');
+		if (!(layout instanceof HTMLElement)) return false;
+		if (built.place === 'beside') {
+			// In the placeholder's place, as tall as the plot's block beside it.
+			const placeholder = layout.querySelector(':scope > .placeholder');
+			if (placeholder instanceof HTMLElement) placeholder.hidden = true;
+			const block = layout.querySelector('.sticky');
+			if (block instanceof HTMLElement) layout.style.setProperty('--plot-block', `${block.offsetHeight}px`);
+			layout.append(built.root);
+		} else if (built.place === 'step') {
+			const step = stepOf(built.id);
+			const article = step?.querySelector(':scope > article');
+			if (!step || !article) return false;
+			step.classList.add('open', 'first-open');
+			// The plot goes beside the story and sticks there, its first view's row kept as tall as it
+			// was (as the first stage has it: routes/(site)/+page.svelte); the live timeline starts
+			// from the first view's width, kept on the layout for the app.
+			const column = layout.querySelector('.plot-column');
+			if (layout.classList.contains('first') && column instanceof HTMLElement) {
+				layout.dataset.firstViewWidth = String(column.querySelector('.plot')?.clientWidth ?? '');
+				layout.style.setProperty('--first-view', `${column.offsetHeight}px`);
+				layout.classList.remove('first');
+			}
+			article.append(built.root);
+			// Brought into view unless it is above the reading line (lib/actions/observeSteps.ts, readingLineAt).
+			const top = step.getBoundingClientRect().top;
+			const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+			if (top < 0 || top > Math.round(innerHeight / 3)) step.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+		} else {
+			const sheet = built.root;
+			if (!(sheet instanceof HTMLDialogElement)) return false;
+			layout.append(sheet);
+			// As the app's sheet (Sheet.svelte): modal, Esc or a tap on its backdrop closes it.
+			sheet.addEventListener('cancel', (event) => (event.preventDefault(), close()));
+			sheet.addEventListener('click', (event) => event.target === sheet && close());
+			sheet.showModal();
+		}
+		return true;
+	}
+
+	function show(/** @type {Built} */ built) {
 		// Another event's panel gives way (focus goes to the new one's title, not back to a mark).
 		takeOut();
-		// As the first stage draws its panel: in the layout, in the placeholder's place, as tall as
-		// the plot's block beside it.
-		const placeholder = layout.querySelector(':scope > .placeholder');
-		if (placeholder instanceof HTMLElement) placeholder.hidden = true;
-		const block = layout.querySelector('.sticky');
-		if (block instanceof HTMLElement) layout.style.setProperty('--plot-block', `${block.offsetHeight}px`);
-		panel.dataset.predrawn = id;
-		layout.append(panel);
-		open = panel;
+		built.panel.dataset.predrawn = built.id;
+		if (!place(built)) return false;
+		open = built;
+		const { panel, share } = built;
 		panel.querySelector('button.close')?.addEventListener('click', close);
-		panel.querySelector('.bar button:not(.close)')?.addEventListener('click', () => copyLink(panel, template.dataset.share ?? ''));
+		panel.querySelector('.bar button:not(.close)')?.addEventListener('click', () => copyLink(panel, share));
 		const title = panel.querySelector('#details-title');
 		if (title instanceof HTMLElement) title.focus({ preventScroll: true });
 		reportSize();
 		return true;
 	}
 
-	/**
-	 * The server's panel for an event, once parsed whole: the parser puts a template in the page at its
-	 * opening tag and fills it as it reads on, so while the page is loading one counts only once
-	 * something follows it.
-	 */
-	function templateOf(/** @type {string} */ id) {
-		const template = document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`);
-		if (!(template instanceof HTMLTemplateElement)) return null;
-		return document.readyState !== 'loading' || template.nextSibling ? template : null;
-	}
-
-	/** The click waiting for its event's template while the page is parsed, and its watcher. */
+	/** The click waiting for what its event's panel needs while the page is parsed, and its watcher. */
 	let waiting = /** @type {{ id: string; watcher: MutationObserver } | null} */ (null);
 
 	function stopWaiting() {
@@ -126,20 +236,20 @@
 		waiting = null;
 	}
 
-	/** Shows the event's panel as soon as the parser has read its template (a later click replaces it). */
+	/** Shows the event's panel as soon as the parser has read what it needs (a later click replaces it). */
 	function whenParsed(/** @type {string} */ id) {
 		stopWaiting();
 		const check = () => {
 			if (waiting?.watcher !== watcher) return;
-			const template = templateOf(id);
-			if (!template && document.readyState === 'loading') return;
+			const built = build(id);
+			if (built === undefined) return;
 			stopWaiting();
-			if (template && prerendered()) show(id, template);
+			if (built && prerendered()) show(built);
 		};
 		const watcher = new MutationObserver(check);
 		watcher.observe(document, { childList: true, subtree: true });
 		waiting = { id, watcher };
-		// The end of parsing, should no mutation come after the template.
+		// The end of parsing, should no mutation come after what it waits for.
 		document.addEventListener('DOMContentLoaded', check, { once: true });
 	}
 
@@ -153,12 +263,12 @@
 		const mark = event.target instanceof Element ? event.target.closest('.live-slot a[data-event-id]') : null;
 		const id = mark instanceof HTMLElement ? mark.dataset.eventId : undefined;
 		if (!id) return;
-		const template = templateOf(id);
-		if (template) {
+		const built = build(id);
+		if (built) {
 			stopWaiting();
-			if (show(id, template)) event.preventDefault();
-		} else if (document.readyState === 'loading' && document.querySelector('main[data-predrawn-panels]')) {
-			// The page carries panels, and this one is still on its way: answered once it is parsed.
+			if (show(built)) event.preventDefault();
+		} else if (built === undefined && document.querySelector('main[data-predrawn-panels]')) {
+			// The page carries panels, and what this one needs is still on its way: answered once it is parsed.
 			event.preventDefault();
 			whenParsed(id);
 		}
@@ -168,7 +278,7 @@
 	document.addEventListener('keydown', (event) => {
 		if (!prerendered() || !open || event.key !== 'Escape') return;
 		const target = event.target instanceof Element ? event.target : null;
-		if (!target || !(open.contains(target) || target.closest('.plot'))) return;
+		if (!target || !(open.root.contains(target) || target.closest('.plot'))) return;
 		event.preventDefault();
 		close();
 	});

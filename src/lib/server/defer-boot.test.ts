@@ -35,10 +35,10 @@ const page = `<!doctype html>
 
 describe('deferAppBoot', () => {
 	const FIRST = "document.documentElement.dataset.firstClick = 'ready';";
-	const deferred = deferAppBoot(page, FIRST);
+	const deferred = deferAppBoot(page, FIRST, 'embed');
 
 	it('puts the first script right after the policy, and takes out the preloads of the app’s modules', () => {
-		expect(deferred).toContain(`'sha256-x'">\n<script data-first-click>${FIRST}</script>\n`);
+		expect(deferred).toContain(`'sha256-x'">\n<script data-first-click="embed">${FIRST}</script>\n`);
 		expect(deferred).not.toContain('rel="modulepreload"');
 		expect(deferred).toContain('<link rel="icon" href="./favicon.svg" type="image/svg+xml" />');
 	});
@@ -53,12 +53,12 @@ describe('deferAppBoot', () => {
 		const hashes = `${hash(FIRST)} ${hash(BOOT_AFTER_PAINT)} `;
 		expect(deferred).toContain(`script-src ${hashes}'self' 'sha256-x'`);
 		// Everything else is as it was.
-		const first = `<script data-first-click>${FIRST}</script>\n`;
+		const first = `<script data-first-click="embed">${FIRST}</script>\n`;
 		expect(deferred.replace(inert, '<script>').replace(after, '').replace(hashes, '').replace(first, '')).toBe(page.replace(/[ \t]*<link href="[^"]*" rel="modulepreload">\n/g, ''));
 	});
 
 	it('fails loudly on a page without SvelteKit’s boot script or policy (a SvelteKit upgrade changed its markup)', () => {
-		expect(() => deferAppBoot(page.replace(BOOT, 'start()'), FIRST)).toThrow(/boot script/);
-		expect(() => deferAppBoot(page.replace('content-security-policy', 'x'), FIRST)).toThrow(/security policy/);
+		expect(() => deferAppBoot(page.replace(BOOT, 'start()'), FIRST, 'embed')).toThrow(/boot script/);
+		expect(() => deferAppBoot(page.replace('content-security-policy', 'x'), FIRST, 'embed')).toThrow(/security policy/);
 	});
 });

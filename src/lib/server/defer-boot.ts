@@ -1,6 +1,7 @@
 /**
- * The embed, where it carries every event's panel: its first script (lib/first-click/first-click.js)
- * goes inline at the top of the head, so that a prerendered mark answers from the first paint,
+ * The embed and the full page, where they carry what their first script needs
+ * (lib/first-click/first-click.js): that script goes inline at the top of the head, so that a
+ * prerendered mark answers from the first paint,
  * and the app boots only once the page has been painted, so that nothing of the app is fetched
  * before then. SvelteKit writes, in every page, `<link rel="modulepreload">`s for the app's
  * modules and an inline script that imports and starts them at once. Here the preloads go (their
@@ -46,15 +47,18 @@ export const BOOT_AFTER_PAINT = `(() => {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** The page with `firstScript` first and the app's boot deferred; throws if SvelteKit's markup is not found. */
-export function deferAppBoot(html: string, firstScript: string): string {
+/**
+ * The page with `firstScript` first (told which `page` it is in, on its element) and the app's boot
+ * deferred; throws if SvelteKit's markup is not found.
+ */
+export function deferAppBoot(html: string, firstScript: string, page: 'embed' | 'site'): string {
 	if (!BOOT_SCRIPT.test(html)) throw new Error('deferAppBoot: SvelteKit’s inline boot script (`__sveltekit_… = …; kit.start(…)`) is not in the page');
 	if (!SCRIPT_SRC.test(html)) throw new Error('deferAppBoot: the page has no content security policy <meta> with a script-src to allow the boot script in');
 	const preloads = [...html.matchAll(MODULE_PRELOAD)].map((match) => match[1]!);
 	return html
 		.replace(MODULE_PRELOAD, '')
 		.replace(SCRIPT_SRC, `$1${sha256(firstScript)} ${sha256(BOOT_AFTER_PAINT)} `)
-		.replace(POLICY, (policy) => `${policy}<script data-first-click>${firstScript}</script>\n`)
+		.replace(POLICY, (policy) => `${policy}<script data-first-click="${page}">${firstScript}</script>\n`)
 		.replace(
 			BOOT_SCRIPT,
 			(_, text: string) => `<script type="text/plain" data-app-boot data-preload="${preloads.join(' ')}">${text}</script><script data-boot-after-paint>${BOOT_AFTER_PAINT}</script>`

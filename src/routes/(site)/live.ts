@@ -11,3 +11,8 @@ export { Slot } from '$lib/components/slot';
 
 /** What the server renders in the slot; nothing in the browser, whose bundle never imports it. */
 export const prerendered = import.meta.env.SSR ? (await loadSiteTimeline()).default : undefined;
+
+export { PREDRAWN_PANELS_MAX } from '$lib/first-click/predrawn';
+
+/** The panel's frames for the page's first script, drawn by the server only (in a Slot of their own). */
+export const panelChrome = import.meta.env.SSR ? (await import('$lib/components/PanelChrome.svelte')).default : undefined;

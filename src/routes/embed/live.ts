@@ -19,13 +19,7 @@ export { Slot } from '$lib/components/slot';
 /** What the server renders in the slot; nothing in the browser, whose bundle never imports it. */
 export const prerendered = import.meta.env.SSR ? (await loadEmbedTimeline()).default : undefined;
 
-/**
- * Up to how many events the page carries every event's panel drawn by the server (about 1 kB
- * gzipped each), for its first script to open before the app has loaded (lib/first-click/first-click.js).
- * A larger timeline would make the page too heavy: its app boots at once and answers the marks
- * (until then a mark is a link to its event's page).
- */
-export const PREDRAWN_PANELS_MAX = 100;
+export { PREDRAWN_PANELS_MAX } from '$lib/first-click/predrawn';
 
 /** The panels, drawn by the server only (in a Slot of their own). */
 export const predrawnPanels = import.meta.env.SSR ? (await import('$lib/components/PredrawnPanels.svelte')).default : undefined;
