@@ -65,6 +65,7 @@ describe.each(engines)('%s', (name) => {
 				// The full page as it stands until its scripts arrive: the build's markup without them.
 				'/__prerendered.html': { type: 'text/html; charset=utf-8', body: withoutScripts(readFileSync('build/index.html', 'utf8')) },
 				'/__first-click.html': { type: 'text/html; charset=utf-8', body: beforeTheApp(readFileSync('build/embed.html', 'utf8')) },
+				'/__first-click-site.html': { type: 'text/html; charset=utf-8', body: beforeTheApp(readFileSync('build/index.html', 'utf8')) },
 				'/__frames.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>Frames</title><body style="margin: 0">' }
 			}
 		});
@@ -128,8 +129,12 @@ describe.each(engines)('%s', (name) => {
 		expect(shown).toEqual({ title: event.title, quotes: event.citations.map((citation) => citation.excerpt) });
 	}
 
-	test('/embed before its app: a mark opens its event in place from the server’s panel, Escape closes it and focus goes back to the mark', async () => {
-		await driver.goto(`${site}/__first-click.html`);
+	for (const [path, served, place] of [
+		['/embed', '/__first-click.html', 'from the server’s panel'],
+		['/', '/__first-click-site.html', 'in its story step']
+	] as const)
+	test(`${path} before its app: a mark opens its event in place ${place}, Escape closes it and focus goes back to the mark (or its step)`, async () => {
+		await driver.goto(`${site}${served}`);
 		const id = await driver.evaluate(() => {
 			const shown = [...document.querySelectorAll<HTMLElement>('.plot a[data-event-id]')].filter((mark) => mark.getClientRects().length > 0);
 			// The drivers click the first match of a selector: the shown mark (each width range has its own) is named for them.
@@ -151,11 +156,19 @@ describe.each(engines)('%s', (name) => {
 			});
 			return shown !== null;
 		}, `the first script's panel of "${event.title}"`);
-		expect(shown).toEqual({ title: event.title, quotes: event.citations.map((citation) => citation.excerpt), focused: 'details-title', path: '/__first-click.html' });
+		expect(shown).toEqual({ title: event.title, quotes: event.citations.map((citation) => citation.excerpt), focused: 'details-title', path: served });
 		await driver.press('Escape');
+		// On the full page the plot has moved beside the story: where it shows no mark of the event
+		// (in a "+N"), focus goes to the event's step.
 		await waitFor(
-			async () => driver.evaluate((id: string) => !document.querySelector('section.panel') && (document.activeElement as HTMLElement | null)?.dataset.eventId === id, markId),
-			'the panel closed, focus on the mark'
+			async () =>
+				driver.evaluate((id: string) => {
+					if (document.querySelector('section.panel')) return false;
+					const shown = [...document.querySelectorAll(`.plot a[data-event-id="${CSS.escape(id)}"]`)].some((mark) => mark.getClientRects().length > 0);
+					const focused = document.activeElement as HTMLElement | null;
+					return shown ? focused?.dataset.eventId === id : focused?.id === `event-${id}`;
+				}, markId),
+			'the panel closed, focus on the mark (or its step)'
 		);
 		expect(await errors()).toEqual([]);
 	});
