@@ -71,12 +71,18 @@ for (const width of [360, 1280]) {
 }
 
 test.describe('the full page', () => {
-	/** The panel's text, without the step's own "Show on timeline" (the live timeline's open step has it, the first stage's not). */
-	const panelText = (page: Page) =>
-		panel(page).evaluate((section) => {
-			for (const button of section.querySelectorAll('button.show')) button.remove();
-			return (section as HTMLElement).innerText;
-		});
+	/**
+	 * What the panel says and how it is built: its text, its headings (level and text), the ids in
+	 * it, what names it, and any "Show on timeline" (the first stage's panel has none).
+	 */
+	const panelShape = (page: Page) =>
+		panel(page).evaluate((section) => ({
+			text: (section as HTMLElement).innerText,
+			headings: [...section.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => `${heading.tagName} ${heading.textContent?.trim()}`),
+			ids: [...section.querySelectorAll('[id]')].map((element) => element.id),
+			labelledBy: (section.closest('dialog') ?? section).getAttribute('aria-labelledby'),
+			showButtons: section.querySelectorAll('button.show').length
+		}));
 
 	for (const width of [360, 1280]) {
 		const place = width < 960 ? 'a modal sheet' : 'its story step, the plot beside the story';
@@ -102,16 +108,19 @@ test.describe('the full page', () => {
 				await expect(page.locator(`[data-step-id="${event.id}"] > article > h3.title`)).toBeHidden();
 				const [plot, story] = await Promise.all(['.plot', '[data-step-id]'].map((selector) => page.locator(selector).first().boundingBox()));
 				expect(plot!.x + plot!.width, 'plot left of the story').toBeLessThanOrEqual(story!.x);
-				await expect.poll(() => page.locator(`[data-step-id="${event.id}"]`).evaluate((step) => Math.round(step.getBoundingClientRect().top)), 'the step brought up to the reading line').toBeLessThanOrEqual(800 / 3);
+				const stepTop = () => page.locator(`[data-step-id="${event.id}"]`).evaluate((step) => Math.round(step.getBoundingClientRect().top));
+				await expect.poll(stepTop, 'the step brought up to the reading line').toBeLessThanOrEqual(800 / 3);
+				expect(await stepTop(), 'and not past the top').toBeGreaterThanOrEqual(0);
 			}
-			const early = await panelText(page);
+			const early = await panelShape(page);
+			expect(early.showButtons).toBe(0);
 
 			// The app's first stage, its live timeline held back: its panel for the same event says the same.
 			const app = await browser.newPage();
 			await firstStage(app, '/', { width });
 			await app.locator(`.plot a[data-event-id="${event.id}"]:visible`).click();
 			await expect(panel(app).locator('#details-title')).toHaveText(event.title);
-			expect(await panelText(app)).toBe(early);
+			expect(await panelShape(app)).toEqual(early);
 			await app.close();
 
 			await page.keyboard.press('Escape');
@@ -278,8 +287,9 @@ test.describe('in a host page', () => {
 
 test.describe('a click while the page is still being parsed', () => {
 	/**
-	 * The built /embed, sent in two parts: the first ends inside the template of the event `cutIn`,
-	 * the rest waits for `release()`. Every other request goes to the site as it is.
+	 * The built /embed or /, sent in two parts: the first ends inside what the first script needs of
+	 * the event `cutIn` (the embed: its template; the full page: its story step), the rest waits for
+	 * `release()`. Every other request goes to the site as it is.
 	 */
 	class SlowPage {
 		private server: Server | undefined;
@@ -287,18 +297,19 @@ test.describe('a click while the page is still being parsed', () => {
 		origin = '';
 		release: () => void = () => {};
 		cutIn = '';
+		path = '/embed';
 
 		async start() {
 			this.server = createServer(async (request, response) => {
 				const upstream = await fetch(`${SITE}${request.url}`);
 				const headers = Object.fromEntries([...upstream.headers].filter(([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name)));
-				if (new URL(request.url ?? '/', 'http://x').pathname !== '/embed') {
+				if (new URL(request.url ?? '/', 'http://x').pathname !== this.path) {
 					response.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
 					return;
 				}
 				const html = await upstream.text();
-				const template = html.indexOf(`<template data-panel-for="${this.cutIn}"`);
-				const cut = html.indexOf('<figure', template);
+				const part = html.indexOf(this.path === '/embed' ? `<template data-panel-for="${this.cutIn}"` : `<li data-step-id="${this.cutIn}"`);
+				const cut = html.indexOf('<figure', part);
 				response.writeHead(200, headers);
 				response.write(html.slice(0, cut));
 				await this.released;
@@ -308,9 +319,10 @@ test.describe('a click while the page is still being parsed', () => {
 			this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 		}
 
-		/** The next load of /embed stops inside `id`'s template until `release()`. */
-		holdInside(id: string) {
+		/** The next load of `path` stops inside what `id` needs until `release()`. */
+		holdInside(id: string, path = '/embed') {
 			this.cutIn = id;
+			this.path = path;
 			this.released = new Promise<void>((resolve) => (this.release = resolve));
 		}
 
@@ -330,15 +342,15 @@ test.describe('a click while the page is still being parsed', () => {
 		return page.locator('.plot a[data-event-id]:visible').evaluateAll((links) => links.map((link) => (link as HTMLElement).dataset.eventId!));
 	}
 
-	/** The shown marks, in the order of their templates in the page (the last one's comes last). */
-	async function marksByTemplate(page: Page) {
+	/** The shown marks, in the order of their templates (the full page: their steps) in the page (the last one's comes last). */
+	async function marksByTemplate(page: Page, path = '/embed') {
 		const probe = await page.context().newPage();
 		await holdApp(probe);
-		await probe.goto('/embed');
+		await probe.goto(path);
 		const shown = await shownMarks(probe);
 		await probe.close();
-		const html = await (await page.request.get('/embed')).text();
-		const order = [...html.matchAll(/<template data-panel-for="([^"]+)"/g)].map((match) => match[1]!);
+		const html = await (await page.request.get(path)).text();
+		const order = [...html.matchAll(path === '/embed' ? /<template data-panel-for="([^"]+)"/g : /<li data-step-id="([^"]+)"/g)].map((match) => match[1]!);
 		return order.filter((id) => shown.includes(id));
 	}
 
@@ -356,6 +368,21 @@ test.describe('a click while the page is still being parsed', () => {
 		await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
 		await expect(panel(page).getByRole('button', { name: 'Close details' })).toBeVisible();
 		expect(new URL(page.url()).pathname, 'the page stayed').toBe('/embed');
+	});
+
+	test('/: a mark whose story step is half read opens its whole panel once the rest has come, and the page stays', async ({ page }) => {
+		const id = (await marksByTemplate(page, '/')).at(-1)!;
+		slow.holdInside(id, '/');
+		await page.goto(`${slow.origin}/`, { waitUntil: 'commit' });
+		expect(await shownMarks(page)).toContain(id);
+		await page.locator(`.plot a[data-event-id="${id}"]:visible`).click();
+		await expect(page.locator(`[data-step-id="${id}"]`)).toHaveCount(1);
+		expect(await panel(page).count(), 'no half panel').toBe(0);
+		slow.release();
+		const event = EVENTS.find((candidate) => candidate.id === id)!;
+		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+		await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
+		expect(new URL(page.url()).pathname + new URL(page.url()).hash, 'the page stayed').toBe('/');
 	});
 
 	test('a later click on a mark whose template has come wins over one still waiting', async ({ page }) => {

@@ -121,9 +121,9 @@ async function injected(page: Page, { framesAllowed = 0 } = {}): Promise<string[
 			for (const script of document.querySelectorAll('script')) {
 				const src = script.getAttribute('src');
 				const fromSite = src !== null && /^(\.?\/|https?:\/\/127\.0\.0\.1:\d+\/)/.test(src) && /\/(_app\/immutable\/.+\.js|embed\.js)$/.test(new URL(src, location.href).pathname);
-				// SvelteKit's bootstrap is the one inline script (allowed by its CSP hash); on the embed it
-				// waits inert until the script after it runs the same text, and the page's first script
-				// comes first (both allowed by their own hashes).
+				// SvelteKit's bootstrap is the one inline script (allowed by its CSP hash); on / and the
+				// embed it waits inert until the script after it runs the same text, and the page's first
+				// script comes first (both allowed by their own hashes).
 				const bootstrap = src === null && (/__sveltekit_/.test(script.textContent ?? '') || script.hasAttribute('data-boot-after-paint') || script.hasAttribute('data-first-click'));
 				if (!fromSite && !bootstrap) found.push(`<script> ${script.outerHTML.slice(0, 100)}`);
 			}

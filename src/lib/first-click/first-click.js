@@ -9,7 +9,8 @@
 //   details: a copy of the step's details goes into a copy of the frame, which opens in the step
 //   beside the plot (the plot moves beside the story, as the first stage has it) or, below 960 px,
 //   as a modal sheet.
-// Focus goes to the panel's title; Close or Escape take it away and focus the mark again. The
+// Focus goes to the panel's title; Close or Escape take it away and focus the mark again (or, where
+// the plot beside the story shows none, the event's step). The
 // app's first stage takes it over as it starts (lib/first-click/takeover.ts: it opens the same event
 // in its own panel), and from then on this script does nothing: it answers only while the page is
 // at its prerendered stage. Where the page carries nothing for a mark (a large timeline carries
@@ -236,15 +237,20 @@
 		waiting = null;
 	}
 
-	/** Shows the event's panel as soon as the parser has read what it needs (a later click replaces it). */
-	function whenParsed(/** @type {string} */ id) {
+	/**
+	 * Shows the event's panel as soon as the parser has read what it needs (a later click replaces
+	 * it); should the page carry nothing for it after all, follows the mark's link, as the click would have.
+	 */
+	function whenParsed(/** @type {string} */ id, /** @type {string} */ href) {
 		stopWaiting();
 		const check = () => {
 			if (waiting?.watcher !== watcher) return;
 			const built = build(id);
 			if (built === undefined) return;
 			stopWaiting();
-			if (built && prerendered()) show(built);
+			if (!prerendered()) return;
+			if (built) show(built);
+			else location.assign(href);
 		};
 		const watcher = new MutationObserver(check);
 		watcher.observe(document, { childList: true, subtree: true });
@@ -270,7 +276,7 @@
 		} else if (built === undefined && document.querySelector('main[data-predrawn-panels]')) {
 			// The page carries panels, and what this one needs is still on its way: answered once it is parsed.
 			event.preventDefault();
-			whenParsed(id);
+			whenParsed(id, /** @type {HTMLAnchorElement} */ (mark).href);
 		}
 	});
 

@@ -17,6 +17,9 @@ export function takeOverPredrawn(slot: HTMLElement, first: FirstStage): string |
 	// What the first script put in the page: the panel, or a phone's sheet around it.
 	const root = panel.closest('dialog') ?? panel;
 	if (root instanceof HTMLDialogElement) root.close();
+	// A step it opened in shows its details again, should the first stage open the event elsewhere
+	// (the page turned narrower than 960 px: a sheet); where it opens it in the step, it marks it again.
+	panel.closest('[data-step-id]')?.classList.remove('open', 'first-open');
 	const placeholder = root.parentElement?.querySelector<HTMLElement>(':scope > .placeholder');
 	root.remove();
 	if (placeholder) placeholder.hidden = false;

@@ -2,9 +2,9 @@
 // The schema and its validation (valibot) are left out on purpose: they run at build time
 // (src/lib/server/data.ts imports them directly) and would add valibot to every page's JS. So are
 // the downloads (export.ts, scene-svg.ts) and the citations (cite.ts): they load on first use, and
-// a module re-exported here would be in every page's first script. For the same reason what the
-// embed's first script draws (its panel: EventPanel and the components under it, PageHead) imports
-// from the modules themselves: the barrel would bring every module into that script.
+// a module re-exported here would be in every page's first bundle. For the same reason what the
+// pages' first stage draws (its panel: EventPanel and the components under it, PageHead) imports
+// from the modules themselves: the barrel would bring every module into that bundle.
 export * from './dates.ts';
 export * from './date-text.ts';
 export * from './themes.ts';
