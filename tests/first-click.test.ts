@@ -187,6 +187,26 @@ test.describe('the full page', () => {
 		await expect(panel(page)).toHaveCount(0);
 	});
 
+	test('/: a panel the first script opened in its step, the page then narrowed below 960 px, goes on as the first stage’s sheet, and the step shows its details again', async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		const release = await holdApp(page);
+		await neverIdle(page);
+		await page.goto('/');
+		const { mark, event } = await middleMark(page);
+		await mark.click();
+		await expect(page.locator(`[data-step-id="${event.id}"] > article > section.panel[data-predrawn]`)).toHaveCount(1);
+		// A tablet turned upright before the app has come.
+		await page.setViewportSize({ width: 800, height: 1000 });
+		release();
+		await expect(page.locator('main')).toHaveAttribute('data-stage', 'first');
+		await expect(page.locator('dialog.sheet[open] section.panel #details-title')).toHaveText(event.title);
+		await expect(panel(page)).toHaveCount(1);
+		const step = page.locator(`[data-step-id="${event.id}"]`);
+		await expect(step).not.toHaveClass(/first-open/);
+		await expect(step.locator('> article > h3.title')).toHaveText(event.title);
+		expect(await step.locator('> article > h3.title').evaluate((title) => getComputedStyle(title).display)).not.toBe('none');
+	});
+
 	test('/, before the app’s script: Copy link puts the event’s own page on the clipboard', async ({ page, context, baseURL }) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await holdApp(page);
