@@ -22,8 +22,15 @@ function htmlFiles(dir: string): string[] {
 	});
 }
 
+/**
+ * The embed's panels in parts (routes/embed/panels) are fragments the embed reads in, not pages:
+ * each is validated inside a page as the embed's (under its h1).
+ */
+const isFragment = (file: string) => relative(BUILD, file).startsWith(join('embed', 'panels'));
+
 /** The built pages, and any static page that is not copied into the build unchanged. */
-const PAGES = htmlFiles(BUILD);
+const PAGES = htmlFiles(BUILD).filter((file) => !isFragment(file));
+const FRAGMENTS = htmlFiles(BUILD).filter(isFragment);
 const STATIC_ONLY = htmlFiles('static').filter((file) => {
 	const built = join(BUILD, relative('static', file));
 	return !existsSync(built) || readFileSync(built, 'utf8') !== readFileSync(file, 'utf8');
@@ -92,6 +99,22 @@ test.beforeAll(() => {
 
 test('the build has HTML pages to validate (run `npm run build` first)', () => {
 	expect(PAGES.map((file) => relative(BUILD, file)).sort()).toEqual(expect.arrayContaining(['index.html', 'embed.html', 'embed-example.html']));
+});
+
+test('the embed’s panel parts are valid HTML in a page', () => {
+	expect(FRAGMENTS.length, 'the build writes at least one part').toBeGreaterThan(0);
+	const dir = tempDir('timeline-vnu-');
+	try {
+		const wrapped = FRAGMENTS.map((file, index) => {
+			const page = join(dir, `part-${index}.html`);
+			writeFileSync(page, `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Embed</title></head>\n<body><main><h1>Embed</h1>\n${readFileSync(file, 'utf8')}\n</main></body></html>\n`);
+			return { file, page };
+		});
+		const found = validate(wrapped.map(({ page }) => page));
+		for (const { file, page } of wrapped) expect(found.get(resolve(page)) ?? [], `vnu errors in ${file}`).toEqual([]);
+	} finally {
+		removeDir(dir);
+	}
 });
 
 for (const file of [...PAGES, ...STATIC_ONLY]) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { writeDataset } from '../scripts/bench/generate.mjs';
 import { loadTimeline } from '../src/lib/server/data.ts';
 import { STORY_MAX, STORY_PAGE } from '../src/lib/timeline/story-window.ts';
+import type { TimelineEvent } from '../src/lib/timeline/events.ts';
 import { expect, plot, test } from './fixtures';
 import { oncePerRun, runDir, serveFolder, viteBuild } from './fixture-build';
 
@@ -22,6 +23,7 @@ test.describe('1,000 events', () => {
 	test.describe.configure({ mode: 'default' });
 	let site: { url: string; stop: () => Promise<void> } | undefined;
 	let ids: string[] = [];
+	let events: TimelineEvent[] = [];
 
 	test.beforeAll(async ({}, info) => {
 		test.setTimeout(240_000);
@@ -35,7 +37,8 @@ test.describe('1,000 events', () => {
 			return root;
 		});
 		// The story's order, from the same loader the build uses (events sorted by their place on the axis).
-		ids = loadTimeline({ eventsFile: join(dir, 'events.json'), sourcesDir: join(dir, 'sources'), skipVerbatim: false }).events.map((event) => event.id);
+		events = loadTimeline({ eventsFile: join(dir, 'events.json'), sourcesDir: join(dir, 'sources'), skipVerbatim: false }).events;
+		ids = events.map((event) => event.id);
 		site = await serveFolder(join(dir, 'build'), 4420 + info.parallelIndex);
 	});
 	test.afterAll(async () => site?.stop());
@@ -45,6 +48,41 @@ test.describe('1,000 events', () => {
 		await page.goto(`${site!.url}${path}`);
 		await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible({ timeout: 30_000 });
 	}
+
+	test('the embed, before its app: a mark opens its event from the part of the panels it fetches, and the app takes it over', async ({ page }) => {
+		const parts: string[] = [];
+		page.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (path.startsWith('/embed/panels/')) parts.push(path);
+		});
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/**/*.js', async (route) => {
+			await released;
+			await route.continue();
+		});
+		await page.goto(`${site!.url}/embed`);
+		// No panel is in the page: they come in parts.
+		expect(await page.locator('template[data-panel-for]').count()).toBe(0);
+		const marks = page.locator('.plot a[data-event-id]:visible');
+		await expect(marks.first()).toBeVisible();
+		const shown = await marks.evaluateAll((links) => links.map((link) => (link as HTMLElement).dataset.eventId!));
+		for (const id of [shown[0]!, shown.at(-1)!]) {
+			const event = events.find((candidate) => candidate.id === id)!;
+			await page.locator(`.plot a[data-event-id="${id}"]:visible`).click();
+			await expect(page.locator('section.panel #details-title')).toHaveText(event.title);
+			await expect(page.locator('section.panel figure.citation')).toHaveCount(event.citations.length);
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('details-title');
+			expect(await page.locator('main').getAttribute('data-stage'), 'before the app').toBe('prerendered');
+			expect(new URL(page.url()).pathname).toBe('/embed');
+		}
+		expect(parts.length, 'a part fetched for each event (or one for both)').toBeGreaterThan(0);
+		expect(parts.every((path) => /^\/embed\/panels\/\d+\.html$/.test(path))).toBe(true);
+		release();
+		await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
+		await expect(page.locator('section.panel')).not.toHaveAttribute('data-predrawn');
+		await expect(page.locator('section.panel #details-title')).toHaveText(events.find((event) => event.id === shown.at(-1))!.title);
+	});
 
 	test('without JavaScript the page lists the first steps and says how many there are', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });

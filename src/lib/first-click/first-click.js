@@ -3,7 +3,9 @@
 // the page is painted (lib/server/defer-boot.ts). What the panel shows comes from the page as the
 // server wrote it:
 // - the embed carries every event's panel, drawn whole, in an inert <template data-panel-for="id">
-//   (PredrawnPanels); a copy goes where the first stage draws its panel;
+//   (PredrawnPanels); a copy goes where the first stage draws its panel. A large timeline's panels
+//   come in parts, files of their own (routes/embed/panels): the part of a clicked event is fetched
+//   and its templates read into the page;
 // - the full page carries the panel's frame, in its story step and in a phone's sheet
 //   (<template data-panel-chrome>, PanelChrome), and its story steps already show every event's
 //   details: a copy of the step's details goes into a copy of the frame, which opens in the step
@@ -65,7 +67,7 @@
 	 * element in the page at its opening tag and fills it as it reads on.
 	 */
 	function readWhole(/** @type {Node} */ node) {
-		if (document.readyState !== 'loading') return true;
+		if (document.readyState !== 'loading' || (node instanceof Element && node.hasAttribute('data-fetched'))) return true;
 		for (let at = /** @type {Node | null} */ (node); at; at = at.parentNode) if (at.nextSibling) return true;
 		return false;
 	}
@@ -92,6 +94,61 @@
 		return [...holder.childNodes];
 	}
 
+	/** The embed's panel parts (lib/first-click/predrawn.ts): how many, where, and how each fetch went. */
+	const parts = /** @type {Map<number, 'pending' | 'in' | 'failed'>} */ (new Map());
+
+	/**
+	 * The part of the embed's panels an event is in, as lib/first-click/predrawn.ts's panelPartOf
+	 * (FNV-1a of the id, modulo the parts; keep the two alike).
+	 */
+	function partOf(/** @type {string} */ id, /** @type {number} */ count) {
+		let hash = 0x811c9dc5;
+		for (let i = 0; i < id.length; i++) {
+			hash ^= id.charCodeAt(i);
+			hash = Math.imul(hash, 0x01000193) >>> 0;
+		}
+		return hash % count;
+	}
+
+	/**
+	 * Where the embed's panels come in parts: asks for the event's part (once), whose templates are
+	 * read into the page when it comes. Undefined while it is on its way, null if it could not be
+	 * had (or lacks the event), 'no parts' where the page has none.
+	 * @returns {undefined | null | 'no parts'}
+	 */
+	function fetchPart(/** @type {string} */ id) {
+		const main = /** @type {HTMLElement | null} */ (document.querySelector('main[data-panel-parts]'));
+		const count = Number(main?.dataset.panelParts);
+		if (!main || !(count > 0)) return 'no parts';
+		const part = partOf(id, count);
+		const state = parts.get(part);
+		// A part read in that lacks the event has nothing for it either.
+		if (state === 'failed' || state === 'in') return null;
+		if (state === 'pending') return undefined;
+		parts.set(part, 'pending');
+		fetch(new URL(`${main.dataset.panelPartsHref ?? ''}${part}.html`, location.href))
+			.then((response) => {
+				if (!response.ok) throw new Error(`${response.status}`);
+				return response.text();
+			})
+			.then((text) => {
+				// Data is text: the part is parsed inert (no script runs in a parsed document) and only
+				// its templates are taken.
+				parts.set(part, 'in');
+				// Once the app has come, it answers the marks itself.
+				if (!prerendered()) return;
+				const parsed = new DOMParser().parseFromString(text, 'text/html');
+				const into = document.querySelector('.predrawn-panels') ?? main;
+				for (const template of parsed.querySelectorAll('template[data-panel-for]')) {
+					template.setAttribute('data-fetched', '');
+					into.append(document.importNode(template, true));
+				}
+			})
+			.catch(() => parts.set(part, 'failed'))
+			.finally(() => waiting?.check());
+		return undefined;
+	}
+
 	/**
 	 * The event's panel, built from what the server put in the page: null if the page carries none
 	 * for it, undefined if what it needs is not read whole yet.
@@ -101,7 +158,10 @@
 		const loading = document.readyState === 'loading';
 		if (page === 'embed') {
 			const template = document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`);
-			if (!(template instanceof HTMLTemplateElement)) return loading ? undefined : null;
+			if (!(template instanceof HTMLTemplateElement)) {
+				const part = fetchPart(id);
+				return part !== 'no parts' ? part : loading ? undefined : null;
+			}
 			if (!readWhole(template)) return undefined;
 			const panel = template.content.querySelector('section.panel')?.cloneNode(true);
 			return panel instanceof HTMLElement ? { id, place: 'beside', root: panel, panel, share: template.dataset.share ?? '' } : null;
@@ -229,8 +289,8 @@
 		return true;
 	}
 
-	/** The click waiting for what its event's panel needs while the page is parsed, and its watcher. */
-	let waiting = /** @type {{ id: string; watcher: MutationObserver } | null} */ (null);
+	/** The click waiting for what its event's panel needs (the page being parsed, a part fetched), its watcher and check. */
+	let waiting = /** @type {{ id: string; watcher: MutationObserver; check: () => void } | null} */ (null);
 
 	function stopWaiting() {
 		waiting?.watcher.disconnect();
@@ -238,8 +298,9 @@
 	}
 
 	/**
-	 * Shows the event's panel as soon as the parser has read what it needs (a later click replaces
-	 * it); should the page carry nothing for it after all, follows the mark's link, as the click would have.
+	 * Shows the event's panel as soon as what it needs has come (the parser has read it, or its part
+	 * is in; a later click replaces it); should the page have nothing for it after all, follows the
+	 * mark's link, as the click would have.
 	 */
 	function whenParsed(/** @type {string} */ id, /** @type {string} */ href) {
 		stopWaiting();
@@ -254,7 +315,7 @@
 		};
 		const watcher = new MutationObserver(check);
 		watcher.observe(document, { childList: true, subtree: true });
-		waiting = { id, watcher };
+		waiting = { id, watcher, check };
 		// The end of parsing, should no mutation come after what it waits for.
 		document.addEventListener('DOMContentLoaded', check, { once: true });
 	}
@@ -274,7 +335,7 @@
 			stopWaiting();
 			if (show(built)) event.preventDefault();
 		} else if (built === undefined && document.querySelector('main[data-predrawn-panels]')) {
-			// The page carries panels, and what this one needs is still on its way: answered once it is parsed.
+			// The page carries panels, and what this one needs is still on its way: answered once it has come.
 			event.preventDefault();
 			whenParsed(id, /** @type {HTMLAnchorElement} */ (mark).href);
 		}
