@@ -6,11 +6,11 @@ import { deferAppBoot } from '$lib/server/defer-boot';
 const FIRST_CLICK_PAGES: Record<string, 'embed' | 'site'> = { '/embed': 'embed', '/(site)': 'site' };
 
 /**
- * The embed and the full page, where they carry what their first script needs (a timeline of up to
- * PREDRAWN_PANELS_MAX events), have that script inline first in the page
- * (lib/first-click/first-click.js) and boot their app after the first paint
- * (lib/server/defer-boot.ts). Otherwise (a large timeline) the app is what answers a mark, and
- * boots at once, as on every other page.
+ * The embed (always: a large timeline's panels come in parts it fetches) and the full page (where
+ * it has up to PREDRAWN_PANELS_MAX events) carry what their first script needs, have that script
+ * inline first in the page (lib/first-click/first-click.js) and boot their app after the first
+ * paint (lib/server/defer-boot.ts). A large full page's app is what answers a mark, and boots at
+ * once, as on every other page.
  */
 export const handle: Handle = ({ event, resolve }) => {
 	const page = event.route.id ? FIRST_CLICK_PAGES[event.route.id] : undefined;

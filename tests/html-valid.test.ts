@@ -23,10 +23,10 @@ function htmlFiles(dir: string): string[] {
 }
 
 /**
- * The embed's panels in parts (routes/embed/panels) are fragments the embed reads in, not pages:
+ * The embed's panels in parts (routes/embed-panels) are fragments the embed reads in, not pages:
  * each is validated inside a page as the embed's (under its h1).
  */
-const isFragment = (file: string) => relative(BUILD, file).startsWith(join('embed', 'panels'));
+const isFragment = (file: string) => relative(BUILD, file).startsWith('embed-panels');
 
 /** The built pages, and any static page that is not copied into the build unchanged. */
 const PAGES = htmlFiles(BUILD).filter((file) => !isFragment(file));

@@ -11,6 +11,7 @@ import { writeDataset } from '../scripts/bench/generate.mjs';
 import { loadTimeline } from '../src/lib/server/data.ts';
 import { STORY_MAX, STORY_PAGE } from '../src/lib/timeline/story-window.ts';
 import type { TimelineEvent } from '../src/lib/timeline/events.ts';
+import { panelPartCount, panelPartOf } from '../src/lib/first-click/predrawn.ts';
 import { expect, plot, test } from './fixtures';
 import { oncePerRun, runDir, serveFolder, viteBuild } from './fixture-build';
 
@@ -49,11 +50,12 @@ test.describe('1,000 events', () => {
 		await expect(plot(page).locator('button[data-event-id]').first()).toBeVisible({ timeout: 30_000 });
 	}
 
-	test('the embed, before its app: a mark opens its event from the part of the panels it fetches, and the app takes it over', async ({ page }) => {
+	/** Holds the app's scripts back until `release()`, and records the parts of the panels asked for. */
+	async function embedBeforeItsApp(page: Page) {
 		const parts: string[] = [];
 		page.on('request', (request) => {
 			const path = new URL(request.url()).pathname;
-			if (path.startsWith('/embed/panels/')) parts.push(path);
+			if (path.startsWith('/embed-panels/')) parts.push(path);
 		});
 		let release!: () => void;
 		const released = new Promise<void>((resolve) => (release = resolve));
@@ -67,7 +69,19 @@ test.describe('1,000 events', () => {
 		const marks = page.locator('.plot a[data-event-id]:visible');
 		await expect(marks.first()).toBeVisible();
 		const shown = await marks.evaluateAll((links) => links.map((link) => (link as HTMLElement).dataset.eventId!));
-		for (const id of [shown[0]!, shown.at(-1)!]) {
+		return { parts, release, shown };
+	}
+
+	const partCount = () => panelPartCount(events.length);
+	const partPath = (id: string) => `/embed-panels/${panelPartOf(id, partCount())}.html`;
+
+	test('the embed, before its app: a mark opens its event from the part of the panels it fetches, and the app takes it over', async ({ page }) => {
+		const { parts, release, shown } = await embedBeforeItsApp(page);
+		// Two shown events in different parts.
+		const first = shown[0]!;
+		const second = shown.find((id) => partPath(id) !== partPath(first))!;
+		expect(second, 'two shown events in different parts').toBeTruthy();
+		for (const id of [first, second]) {
 			const event = events.find((candidate) => candidate.id === id)!;
 			await page.locator(`.plot a[data-event-id="${id}"]:visible`).click();
 			await expect(page.locator('section.panel #details-title')).toHaveText(event.title);
@@ -76,12 +90,43 @@ test.describe('1,000 events', () => {
 			expect(await page.locator('main').getAttribute('data-stage'), 'before the app').toBe('prerendered');
 			expect(new URL(page.url()).pathname).toBe('/embed');
 		}
-		expect(parts.length, 'a part fetched for each event (or one for both)').toBeGreaterThan(0);
-		expect(parts.every((path) => /^\/embed\/panels\/\d+\.html$/.test(path))).toBe(true);
+		expect(parts, 'each event’s part, once').toEqual([partPath(first), partPath(second)]);
+		// The templates stay out of the page, whose markup the app hydrates.
+		expect(await page.locator('template[data-panel-for]').count()).toBe(0);
 		release();
 		await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
 		await expect(page.locator('section.panel')).not.toHaveAttribute('data-predrawn');
-		await expect(page.locator('section.panel #details-title')).toHaveText(events.find((event) => event.id === shown.at(-1))!.title);
+		await expect(page.locator('section.panel #details-title')).toHaveText(events.find((event) => event.id === second)!.title);
+	});
+
+	test('the embed, before its app: a part that cannot be had leaves the click to the mark’s link', async ({ page, consoleProblems }) => {
+		await page.route('**/embed-panels/**', (route) => route.abort());
+		const { shown } = await embedBeforeItsApp(page);
+		const mark = page.locator(`.plot a[data-event-id="${shown[0]}"]:visible`);
+		const href = new URL((await mark.getAttribute('href'))!, `${site!.url}/embed`).href;
+		await mark.click();
+		await expect(page).toHaveURL(href);
+		// The browser's own report of the refused part, and nothing else.
+		expect(consoleProblems).toEqual(['error: Failed to load resource: net::ERR_FAILED']);
+		consoleProblems.length = 0;
+	});
+
+	test('the embed: a click waiting for its part when the app comes is answered by the app', async ({ page }) => {
+		let sendPart!: () => void;
+		const partHeld = new Promise<void>((resolve) => (sendPart = resolve));
+		await page.route('**/embed-panels/**', async (route) => {
+			await partHeld;
+			await route.continue();
+		});
+		const { release, shown } = await embedBeforeItsApp(page);
+		const event = events.find((candidate) => candidate.id === shown[0])!;
+		await page.locator(`.plot a[data-event-id="${event.id}"]:visible`).click();
+		release();
+		await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
+		expect(await page.locator('section.panel').count(), 'nothing open yet').toBe(0);
+		sendPart();
+		await expect(page.locator('section.panel #details-title')).toHaveText(event.title);
+		expect(new URL(page.url()).pathname).toBe('/embed');
 	});
 
 	test('without JavaScript the page lists the first steps and says how many there are', async ({ browser }) => {

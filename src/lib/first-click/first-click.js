@@ -4,7 +4,7 @@
 // server wrote it:
 // - the embed carries every event's panel, drawn whole, in an inert <template data-panel-for="id">
 //   (PredrawnPanels); a copy goes where the first stage draws its panel. A large timeline's panels
-//   come in parts, files of their own (routes/embed/panels): the part of a clicked event is fetched
+//   come in parts, files of their own (routes/embed-panels): the part of a clicked event is fetched
 //   and its templates read into the page;
 // - the full page carries the panel's frame, in its story step and in a phone's sheet
 //   (<template data-panel-chrome>, PanelChrome), and its story steps already show every event's
@@ -15,12 +15,12 @@
 // the plot beside the story shows none, the event's step). The
 // app's first stage takes it over as it starts (lib/first-click/takeover.ts: it opens the same event
 // in its own panel), and from then on this script does nothing: it answers only while the page is
-// at its prerendered stage. Where the page carries nothing for a mark (a large timeline carries
-// none), the click is left to the app, or to the mark's link.
+// at its prerendered stage. Where the page carries nothing for a mark (the full page of a large
+// timeline has no first script at all), the click is left to the app, or to the mark's link.
 //
 // Plain JavaScript, not part of the app's bundle: the server writes it inline at the top of the
 // page's head (lib/server/defer-boot.ts; the content security policy allows it by its hash), so it
-// runs before anything is drawn, with nothing to fetch. It listens on the document and finds the
+// runs before anything is drawn, with nothing to fetch first. It listens on the document and finds the
 // marks and templates when a click comes (the page may still be being parsed). The app does not
 // depend on it. In a sandboxed frame (an opaque origin) it leaves the marks alone: there the app's
 // modules may never load (a host without CORS headers), and a panel's Cite would stay empty; marks
@@ -53,8 +53,8 @@
 	const stepOf = (/** @type {string} */ id) => slotOf()?.querySelector(`[data-step-id="${CSS.escape(id)}"]`) ?? null;
 
 	/** The shown mark of an event: each prerendered width range has its own, one is displayed. */
-	function shownMark(/** @type {string} */ id) {
-		return [...(slotOf()?.querySelectorAll(`a[data-event-id="${CSS.escape(id)}"]`) ?? [])].find((mark) => mark.getClientRects().length > 0);
+	function shownMark(/** @type {string} */ id, selector = 'a[data-event-id]') {
+		return /** @type {HTMLElement[]} */ ([...(slotOf()?.querySelectorAll(selector) ?? [])]).find((mark) => mark.dataset.eventId === id && mark.getClientRects().length > 0);
 	}
 
 	/** In a frame, the host's embed.js sizes it to its content: told of the panel opening and closing. */
@@ -67,7 +67,7 @@
 	 * element in the page at its opening tag and fills it as it reads on.
 	 */
 	function readWhole(/** @type {Node} */ node) {
-		if (document.readyState !== 'loading' || (node instanceof Element && node.hasAttribute('data-fetched'))) return true;
+		if (document.readyState !== 'loading') return true;
 		for (let at = /** @type {Node | null} */ (node); at; at = at.parentNode) if (at.nextSibling) return true;
 		return false;
 	}
@@ -94,8 +94,13 @@
 		return [...holder.childNodes];
 	}
 
-	/** The embed's panel parts (lib/first-click/predrawn.ts): how many, where, and how each fetch went. */
+	/** The embed's panel parts (lib/first-click/predrawn.ts): how each fetch went. */
 	const parts = /** @type {Map<number, 'pending' | 'in' | 'failed'>} */ (new Map());
+	/**
+	 * The templates of the parts fetched, by event: kept out of the page, whose markup the app
+	 * hydrates as the server wrote it.
+	 */
+	const fetched = /** @type {Map<string, HTMLTemplateElement>} */ (new Map());
 
 	/**
 	 * The part of the embed's panels an event is in, as lib/first-click/predrawn.ts's panelPartOf
@@ -123,8 +128,9 @@
 		const part = partOf(id, count);
 		const state = parts.get(part);
 		// A part read in that lacks the event has nothing for it either.
-		if (state === 'failed' || state === 'in') return null;
+		if (state === 'in') return null;
 		if (state === 'pending') return undefined;
+		if (state === 'failed' && waiting?.id === id) return null;
 		parts.set(part, 'pending');
 		fetch(new URL(`${main.dataset.panelPartsHref ?? ''}${part}.html`, location.href))
 			.then((response) => {
@@ -135,15 +141,12 @@
 				// Data is text: the part is parsed inert (no script runs in a parsed document) and only
 				// its templates are taken.
 				parts.set(part, 'in');
-				// Once the app has come, it answers the marks itself.
-				if (!prerendered()) return;
 				const parsed = new DOMParser().parseFromString(text, 'text/html');
-				const into = document.querySelector('.predrawn-panels') ?? main;
 				for (const template of parsed.querySelectorAll('template[data-panel-for]')) {
-					template.setAttribute('data-fetched', '');
-					into.append(document.importNode(template, true));
+					if (template instanceof HTMLTemplateElement && template.dataset.panelFor) fetched.set(template.dataset.panelFor, template);
 				}
 			})
+			// A later click asks again.
 			.catch(() => parts.set(part, 'failed'))
 			.finally(() => waiting?.check());
 		return undefined;
@@ -157,12 +160,13 @@
 	function build(/** @type {string} */ id) {
 		const loading = document.readyState === 'loading';
 		if (page === 'embed') {
-			const template = document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`);
+			const own = fetched.get(id);
+			const template = own ?? document.querySelector(`template[data-panel-for="${CSS.escape(id)}"]`);
 			if (!(template instanceof HTMLTemplateElement)) {
 				const part = fetchPart(id);
 				return part !== 'no parts' ? part : loading ? undefined : null;
 			}
-			if (!readWhole(template)) return undefined;
+			if (!own && !readWhole(template)) return undefined;
 			const panel = template.content.querySelector('section.panel')?.cloneNode(true);
 			return panel instanceof HTMLElement ? { id, place: 'beside', root: panel, panel, share: template.dataset.share ?? '' } : null;
 		}
@@ -309,8 +313,9 @@
 			const built = build(id);
 			if (built === undefined) return;
 			stopWaiting();
-			if (!prerendered()) return;
-			if (built) show(built);
+			// The app came first: the click is its to answer now (on its mark, or the live plot's).
+			if (!prerendered()) shownMark(id, '.plot [data-event-id]')?.click();
+			else if (built) show(built);
 			else location.assign(href);
 		};
 		const watcher = new MutationObserver(check);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PANEL_PART_SIZE, panelPartCount, panelPartOf, panelParts } from './predrawn';
 
@@ -20,10 +21,19 @@ describe('panel parts', () => {
 		expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * PANEL_PART_SIZE);
 	});
 
-	it('is FNV-1a of the id, so the first script finds the same part', () => {
-		// FNV-1a 32 of "a" is 0xe40c292c (the algorithm's published test vector).
+	it('is FNV-1a of the id', () => {
+		// FNV-1a 32 of "a" and of "foobar" (the algorithm's published test vectors).
 		expect(panelPartOf('a', 2 ** 32 - 1)).toBe(0xe40c292c % (2 ** 32 - 1));
+		expect(panelPartOf('foobar', 2 ** 32 - 1)).toBe(0xbf9cf968 % (2 ** 32 - 1));
 		expect(panelPartCount(0)).toBe(1);
 		expect(panelPartCount(PANEL_PART_SIZE + 1)).toBe(2);
+	});
+
+	it('is what the first script computes (first-click.js has its own copy: it cannot import)', () => {
+		const source = readFileSync(new URL('./first-click.js', import.meta.url), 'utf8');
+		const copy = /function partOf\([^)]*\) \{[\s\S]*?\n\t\}/.exec(source)?.[0];
+		expect(copy, 'partOf in first-click.js').toBeTruthy();
+		const partOf = new Function(`${copy}; return partOf;`)() as (id: string, count: number) => number;
+		for (const { id } of events) for (const count of [1, 7, 40, 400]) expect(partOf(id, count)).toBe(panelPartOf(id, count));
 	});
 });

@@ -11,7 +11,7 @@ export const PREDRAWN_PANELS_MAX = 100;
 
 /**
  * Above PREDRAWN_PANELS_MAX the embed's panels come in parts, files of their own
- * (routes/embed/panels/[part].html), about this many events each: the first script fetches the
+ * (routes/embed-panels/[part].html), about this many events each: the first script fetches the
  * part of an event a reader clicks. Parts are by a hash of the event's id, so that the first script
  * finds an event's part from its id alone (it has nothing else of the data).
  */
