@@ -34,20 +34,56 @@ async function middleMark(page: Page) {
 
 const panel = (page: Page) => page.locator('section.panel');
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLElement | null)?.dataset.eventId || null);
+/** A citation of an event's entry names its title. */
+const namingTitle = (title: string) => new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+/**
+ * Opens `path` at `width` × 800 with the app's scripts held back (until `release()`; the page never
+ * idles unless `idle`), and clicks the middle mark shown; its event as events.json has it.
+ */
+async function clickBeforeTheApp(page: Page, path: '/' | '/embed', { width = 1280, idle = true } = {}) {
+	await page.setViewportSize({ width, height: 800 });
+	const release = await holdApp(page);
+	if (!idle) await neverIdle(page);
+	await page.goto(path);
+	const { mark, event } = await middleMark(page);
+	await mark.click();
+	return { event, release };
+}
+
+/** The first script's panel for `event`: one, its title focused, every excerpt, no app yet, the page where it was. */
+async function expectFirstScriptPanel(page: Page, path: '/' | '/embed', event: (typeof EVENTS)[number]) {
+	await expect(panel(page)).toHaveCount(1);
+	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+	await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
+	expect(await focusedId(page), 'focus on the title').toBe('details-title');
+	expect(await page.locator('main').getAttribute('data-stage'), 'no script of the app has run').toBe('prerendered');
+	expect(new URL(page.url()).pathname + new URL(page.url()).hash, 'the page stayed').toBe(path);
+}
+
+/**
+ * Opens Cite and leaves focus on Copy link in the first script's panel, lets the app come, and
+ * checks that its first stage took the panel over as the reader left it: one panel, the same event,
+ * focus on Copy link, Cite open and filled in by the app.
+ */
+async function expectTakenOver(page: Page, release: () => void, event: (typeof EVENTS)[number], stage: RegExp | string) {
+	await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
+	await panel(page).locator('summary', { hasText: 'Cite' }).click();
+	await panel(page).getByRole('button', { name: 'Copy link' }).focus();
+	release();
+	await expect(page.locator('main')).toHaveAttribute('data-stage', stage);
+	await expect(panel(page)).not.toHaveAttribute('data-predrawn');
+	await expect(panel(page)).toHaveCount(1);
+	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+	await expect(panel(page).getByRole('button', { name: 'Copy link' })).toBeFocused();
+	await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
+	await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(namingTitle(event.title));
+}
 
 for (const width of [360, 1280]) {
 	test(`/embed at ${width} px, before the app's script: a mark opens its event in place, as the app's panel shows it; Escape and Close close it and focus the mark`, async ({ page, browser }) => {
-		await page.setViewportSize({ width, height: 800 });
-		await holdApp(page);
-		await page.goto('/embed');
-		const { mark, event } = await middleMark(page);
-		await mark.click();
-		await expect(panel(page)).toHaveCount(1);
-		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
-		await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
-		expect(await focusedId(page), 'focus on the title').toBe('details-title');
-		expect(await page.locator('main').getAttribute('data-stage'), 'no script of the app has run').toBe('prerendered');
-		expect(new URL(page.url()).pathname, 'the page stayed').toBe('/embed');
+		const { event } = await clickBeforeTheApp(page, '/embed', { width });
+		await expectFirstScriptPanel(page, '/embed', event);
 		const early = await panel(page).innerText();
 
 		// The live timeline's own panel for the same event: the same text.
@@ -87,17 +123,8 @@ test.describe('the full page', () => {
 	for (const width of [360, 1280]) {
 		const place = width < 960 ? 'a modal sheet' : 'its story step, the plot beside the story';
 		test(`/ at ${width} px, before the app's script: a mark opens its event in ${place}, as the app's first stage shows it; Escape and Close close it and focus the mark`, async ({ page, browser }) => {
-			await page.setViewportSize({ width, height: 800 });
-			await holdApp(page);
-			await page.goto('/');
-			const { mark, event } = await middleMark(page);
-			await mark.click();
-			await expect(panel(page)).toHaveCount(1);
-			await expect(panel(page).locator('#details-title')).toHaveText(event.title);
-			await expect(panel(page).locator('figure.citation')).toHaveCount(event.citations.length);
-			expect(await focusedId(page), 'focus on the title').toBe('details-title');
-			expect(await page.locator('main').getAttribute('data-stage'), 'no script of the app has run').toBe('prerendered');
-			expect(new URL(page.url()).pathname + new URL(page.url()).hash, 'the page stayed').toBe('/');
+			const { event } = await clickBeforeTheApp(page, '/', { width });
+			await expectFirstScriptPanel(page, '/', event);
 			if (width < 960) {
 				await expect(page.locator('dialog.sheet[open] section.panel')).toHaveCount(1);
 				// Modal: what it covers is inert (the top layer holds the sheet alone).
@@ -141,27 +168,12 @@ test.describe('the full page', () => {
 		});
 
 		test(`/ at ${width} px: the app's first stage takes over the event the first script opened, in the same place, with focus and Cite as the reader left them`, async ({ page }) => {
-			await page.setViewportSize({ width, height: 800 });
-			const release = await holdApp(page);
 			// The live timeline waits for a gesture: it puts focus on the panel's title as it comes (on
 			// the full page it does not wait while the reader is in the panel).
-			await neverIdle(page);
-			await page.goto('/');
-			const { mark, event } = await middleMark(page);
-			await mark.click();
-			await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
-			await panel(page).locator('summary', { hasText: 'Cite' }).click();
-			await panel(page).getByRole('button', { name: 'Copy link' }).focus();
-			release();
-			await expect(page.locator('main')).toHaveAttribute('data-stage', 'first');
-			await expect(panel(page)).not.toHaveAttribute('data-predrawn');
-			await expect(panel(page)).toHaveCount(1);
-			await expect(panel(page).locator('#details-title')).toHaveText(event.title);
+			const { event, release } = await clickBeforeTheApp(page, '/', { width, idle: false });
+			await expectTakenOver(page, release, event, 'first');
 			if (width < 960) await expect(page.locator('dialog.sheet[open] section.panel')).toHaveCount(1);
 			else await expect(page.locator(`[data-step-id="${event.id}"] section.panel`)).toHaveCount(1);
-			await expect(panel(page).getByRole('button', { name: 'Copy link' })).toBeFocused();
-			await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
-			await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 			await page.keyboard.press('Escape');
 			await expect(panel(page)).toHaveCount(0);
 			const shown = (await page.locator(`.plot [data-event-id="${event.id}"]:visible`).count()) > 0;
@@ -170,11 +182,7 @@ test.describe('the full page', () => {
 	}
 
 	test('/ at 360 px: a sheet the first script opened, Cite open, goes on into the live timeline’s, Cite filled in', async ({ page }) => {
-		await page.setViewportSize({ width: 360, height: 800 });
-		const release = await holdApp(page);
-		await page.goto('/');
-		const { mark, event } = await middleMark(page);
-		await mark.click();
+		const { event, release } = await clickBeforeTheApp(page, '/', { width: 360 });
 		await panel(page).locator('summary', { hasText: 'Cite' }).click();
 		release();
 		// The live timeline comes when the page is idle, soon after the first stage took the sheet over.
@@ -182,18 +190,13 @@ test.describe('the full page', () => {
 		await expect(page.locator('dialog[open] section.panel')).toHaveCount(1);
 		await expect(panel(page).locator('#details-title')).toHaveText(event.title);
 		await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
-		await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+		await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(namingTitle(event.title));
 		await page.keyboard.press('Escape');
 		await expect(panel(page)).toHaveCount(0);
 	});
 
 	test('/: a panel the first script opened in its step, the page then narrowed below 960 px, goes on as the first stage’s sheet, and the step shows its details again', async ({ page }) => {
-		await page.setViewportSize({ width: 1280, height: 800 });
-		const release = await holdApp(page);
-		await neverIdle(page);
-		await page.goto('/');
-		const { mark, event } = await middleMark(page);
-		await mark.click();
+		const { event, release } = await clickBeforeTheApp(page, '/', { idle: false });
 		await expect(page.locator(`[data-step-id="${event.id}"] > article > section.panel[data-predrawn]`)).toHaveCount(1);
 		// A tablet turned upright before the app has come.
 		await page.setViewportSize({ width: 800, height: 1000 });
@@ -205,17 +208,6 @@ test.describe('the full page', () => {
 		await expect(step).not.toHaveClass(/first-open/);
 		await expect(step.locator('> article > h3.title')).toHaveText(event.title);
 		expect(await step.locator('> article > h3.title').evaluate((title) => getComputedStyle(title).display)).not.toBe('none');
-	});
-
-	test('/, before the app’s script: Copy link puts the event’s own page on the clipboard', async ({ page, context, baseURL }) => {
-		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		await holdApp(page);
-		await page.goto('/');
-		const { mark, event } = await middleMark(page);
-		await mark.click();
-		await panel(page).getByRole('button', { name: 'Copy link' }).click();
-		await expect(panel(page).getByRole('status')).toHaveText('Link copied');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`/events/${event.id}`, baseURL).href);
 	});
 });
 
@@ -247,12 +239,10 @@ for (const path of ['/embed', '/']) test(`${path}: a mark answers before any of 
 	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
 });
 
-test('/embed, before the app’s script: Copy link puts the event’s own page on the clipboard', async ({ page, context, baseURL }) => {
+for (const path of ['/embed', '/'] as const)
+test(`${path}, before the app’s script: Copy link puts the event’s own page on the clipboard`, async ({ page, context, baseURL }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	await holdApp(page);
-	await page.goto('/embed');
-	const { mark, event } = await middleMark(page);
-	await mark.click();
+	const { event } = await clickBeforeTheApp(page, path);
 	await panel(page).getByRole('button', { name: 'Copy link' }).click();
 	await expect(panel(page).getByRole('status')).toHaveText('Link copied');
 	// Every event of the real data has a page of its own.
@@ -260,24 +250,8 @@ test('/embed, before the app’s script: Copy link puts the event’s own page o
 });
 
 test('/embed: the app’s first stage takes over the event the first script opened, with focus and Cite as the reader left them', async ({ page }) => {
-	const release = await holdApp(page);
-	await page.goto('/embed');
-	const { mark, event } = await middleMark(page);
-	await mark.click();
-	await expect(panel(page)).toHaveAttribute('data-predrawn', event.id);
-	// Cite opened meanwhile (the app fills it in: the entry's citation, plain text and BibTeX), and
-	// focus left on Copy link.
-	await panel(page).locator('summary', { hasText: 'Cite' }).click();
-	await panel(page).getByRole('button', { name: 'Copy link' }).focus();
-	release();
-	await expect(page.locator('main')).not.toHaveAttribute('data-stage', 'prerendered');
-	// The app's panel in its place: one panel, the same event, focus on its Copy link.
-	await expect(panel(page)).not.toHaveAttribute('data-predrawn');
-	await expect(panel(page)).toHaveCount(1);
-	await expect(panel(page).locator('#details-title')).toHaveText(event.title);
-	await expect(panel(page).getByRole('button', { name: 'Copy link' })).toBeFocused();
-	await expect(panel(page).locator('details.cite')).toHaveAttribute('open');
-	await expect(panel(page).getByRole('textbox', { name: 'Citation of this entry (plain text)' })).toHaveValue(new RegExp(event.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+	const { event, release } = await clickBeforeTheApp(page, '/embed');
+	await expectTakenOver(page, release, event, /first|live/);
 	// And it is the app's panel: Escape closes it and focus goes back to the mark.
 	await page.keyboard.press('Escape');
 	await expect(panel(page)).toHaveCount(0);
