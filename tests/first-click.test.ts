@@ -206,8 +206,8 @@ test.describe('the full page', () => {
 		await expect(panel(page)).toHaveCount(1);
 		const step = page.locator(`[data-step-id="${event.id}"]`);
 		await expect(step).not.toHaveClass(/first-open/);
-		await expect(step.locator('> article > h3.title')).toHaveText(event.title);
-		expect(await step.locator('> article > h3.title').evaluate((title) => getComputedStyle(title).display)).not.toBe('none');
+		await expect(step.locator('> article > .step-details > h3.title')).toHaveText(event.title);
+		expect(await step.locator('> article > .step-details > h3.title').evaluate((title) => getComputedStyle(title).display)).not.toBe('none');
 	});
 });
 

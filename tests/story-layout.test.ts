@@ -15,14 +15,31 @@ const POINTS = [STORY_ORDER[0]!, STORY_ORDER.find((event) => event.id === 'treat
 
 /** Scrolls so that a step's top is at the top of the screen, as a reader arriving at it, and waits for the plot to settle. */
 async function readStep(page: Page, id: string) {
-	await page.evaluate((stepId) => {
-		const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!;
-		scrollTo(0, step.getBoundingClientRect().top + scrollY);
-	}, id);
+	await scrollToStep(page, id);
 	// The story reports its current step after the scroll (an IntersectionObserver, a frame or more
 	// later): until then the plot is still at rest where it was.
 	await expect(page.locator(`li.current[data-step-id="${id}"]`)).toHaveCount(1);
 	await settled(page);
+}
+
+/**
+ * Scrolls the page to a step's top (or as near as the page's end allows), as a reader scrolling
+ * there ends: steps off screen skip layout (content-visibility) until the page nears them, so the
+ * scroll is aimed again, each frame, until the steps it passed are laid out and it stays put.
+ */
+async function scrollToStep(page: Page, id: string) {
+	await page.evaluate(async (stepId) => {
+		const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!;
+		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+		// Steps near the screen are laid out a frame or two after it moved there: done when the aim
+		// has held for three checks in a row.
+		for (let tries = 0, held = 0; tries < 30 && held < 3; tries++) {
+			const before = scrollY;
+			scrollTo(0, step.getBoundingClientRect().top + scrollY);
+			await frame();
+			held = Math.abs(scrollY - before) < 1 ? held + 1 : 0;
+		}
+	}, id);
 }
 
 /** Boxes of the viewport, the story column, the plot, the sticky block, and the marks and steps drawn in view. */
@@ -143,10 +160,7 @@ test.describe('at 1280×800 the story has its own column beside the plot', () =>
 				new MutationObserver(() => w.heights.push(parseFloat(element.style.height))).observe(element, { attributes: true, attributeFilter: ['style'] });
 			});
 			const last = STORY_ORDER.at(-1)!;
-			await page.evaluate((id) => {
-				const step = document.querySelector(`[data-step-id="${CSS.escape(id)}"]`)!;
-				scrollTo(0, step.getBoundingClientRect().top + scrollY);
-			}, last.id);
+			await scrollToStep(page, last.id);
 			const stepTop = () => page.locator(`[data-step-id="${last.id}"]`).evaluate((step) => step.getBoundingClientRect().top);
 			const before = await stepTop();
 			await expect(page.locator(`li.current[data-step-id="${last.id}"]`)).toHaveCount(1);

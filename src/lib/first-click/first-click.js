@@ -79,7 +79,9 @@
 	 */
 	function detailsOf(/** @type {Element} */ step, /** @type {0 | 1} */ up) {
 		const holder = document.createElement('div');
-		for (const node of step.querySelector(':scope > article')?.childNodes ?? []) {
+		// The details are in the step's island (EventList: .step-details), hydrated after the app.
+		const details = step.querySelector(':scope > article > .step-details') ?? step.querySelector(':scope > article');
+		for (const node of details?.childNodes ?? []) {
 			if (node instanceof Element && node.matches('button.show, section.panel')) continue;
 			holder.append(node.cloneNode(true));
 		}
@@ -262,7 +264,9 @@
 				layout.classList.remove('first');
 			}
 			article.append(built.root);
-			// Brought into view unless it is above the reading line (lib/actions/observeSteps.ts, readingLineAt).
+			// Brought into view unless it is above the reading line (lib/actions/observeSteps.ts, readingLineAt),
+			// the story laid out whole first, so the jump lands where aimed (lib/actions/layOutStory.ts).
+			document.documentElement.dataset.storyLaidOut = '';
 			const top = step.getBoundingClientRect().top;
 			const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
 			if (top < 0 || top > Math.round(innerHeight / 3)) step.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });

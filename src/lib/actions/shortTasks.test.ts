@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { shortTasks, SLICE_MS } from './shortTasks';
+
+/** A clock that jobs move on by hand, and the tasks asked for, run one at a time by the test. */
+function harness() {
+	let time = 0;
+	const tasks: (() => void)[] = [];
+	const queue = shortTasks(
+		() => time,
+		(run) => tasks.push(run)
+	);
+	return {
+		queue,
+		tasks,
+		spend: (ms: number) => (time += ms),
+		/** Runs the next task; returns the jobs' names it ran. */
+		runTask(log: string[]) {
+			const before = log.length;
+			tasks.shift()!();
+			return log.slice(before);
+		}
+	};
+}
+
+describe('shortTasks', () => {
+	it('runs jobs in their order, as many a task as fit in the slice', () => {
+		const { queue, tasks, spend, runTask } = harness();
+		const log: string[] = [];
+		// Each job takes 3 ms: two reach the slice (6 ≥ 5), so a task runs two.
+		for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) queue.queue(() => (log.push(name), spend(3)));
+		expect(tasks).toHaveLength(1);
+		expect(log).toEqual([]);
+		expect(runTask(log)).toEqual(['a', 'b', 'c']);
+		expect(runTask(log)).toEqual(['d', 'e', 'f']);
+		expect(runTask(log)).toEqual(['g']);
+		expect(tasks).toHaveLength(0);
+		expect(3 * 3).toBeGreaterThanOrEqual(SLICE_MS);
+	});
+
+	it('runs a job longer than the slice alone in its task', () => {
+		const { queue, spend, runTask, tasks } = harness();
+		const log: string[] = [];
+		queue.queue(() => (log.push('long'), spend(SLICE_MS * 3)));
+		queue.queue(() => log.push('next'));
+		expect(runTask(log)).toEqual(['long']);
+		expect(runTask(log)).toEqual(['next']);
+		expect(tasks).toHaveLength(0);
+	});
+
+	it('forgets a cancelled job, and asks for one task however many jobs are queued', () => {
+		const { queue, runTask, tasks } = harness();
+		const log: string[] = [];
+		queue.queue(() => log.push('a'));
+		const cancel = queue.queue(() => log.push('b'));
+		queue.queue(() => log.push('c'));
+		cancel();
+		expect(tasks).toHaveLength(1);
+		expect(runTask(log)).toEqual(['a', 'c']);
+		expect(tasks).toHaveLength(0);
+	});
+
+	it('flush runs what is left now; the task asked for then finds nothing', () => {
+		const { queue, runTask, tasks } = harness();
+		const log: string[] = [];
+		queue.queue(() => log.push('a'));
+		queue.queue(() => log.push('b'));
+		queue.flush();
+		expect(log).toEqual(['a', 'b']);
+		expect(runTask(log)).toEqual([]);
+		expect(tasks).toHaveLength(0);
+	});
+
+	it('a job queued by a job runs in a later slice, not lost', () => {
+		const { queue, spend, runTask, tasks } = harness();
+		const log: string[] = [];
+		queue.queue(() => {
+			log.push('a');
+			spend(SLICE_MS);
+			queue.queue(() => log.push('child'));
+		});
+		expect(runTask(log)).toEqual(['a']);
+		expect(runTask(log)).toEqual(['child']);
+		expect(tasks).toHaveLength(0);
+	});
+});
