@@ -26,15 +26,18 @@ describe('shortTasks', () => {
 	it('runs jobs in their order, as many a task as fit in the slice', () => {
 		const { queue, tasks, spend, runTask } = harness();
 		const log: string[] = [];
-		// Each job takes 3 ms: two reach the slice (6 ≥ 5), so a task runs two.
-		for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) queue.queue(() => (log.push(name), spend(3)));
+		const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+		// Each job takes 2 ms: a task runs jobs until it has run for SLICE_MS or more.
+		for (const name of names) queue.queue(() => (log.push(name), spend(2)));
 		expect(tasks).toHaveLength(1);
 		expect(log).toEqual([]);
-		expect(runTask(log)).toEqual(['a', 'b', 'c']);
-		expect(runTask(log)).toEqual(['d', 'e', 'f']);
-		expect(runTask(log)).toEqual(['g']);
-		expect(tasks).toHaveLength(0);
-		expect(3 * 3).toBeGreaterThanOrEqual(SLICE_MS);
+		const perTask = Math.ceil(SLICE_MS / 2);
+		expect(perTask).toBeGreaterThan(1);
+		const expected: string[][] = [];
+		for (let at = 0; at < names.length; at += perTask) expected.push(names.slice(at, at + perTask));
+		const ran: string[][] = [];
+		while (tasks.length > 0) ran.push(runTask(log));
+		expect(ran).toEqual(expected);
 	});
 
 	it('runs a job longer than the slice alone in its task', () => {
