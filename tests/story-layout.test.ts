@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect, markOf, panel, plot, test } from './fixtures';
 import { STORY_ORDER } from './expected';
-import { settled } from './view';
+import { scrollToStep, settled } from './view';
 
 /** Three points of the story: its first step, the treaty (January 2025) and its last step. */
 const POINTS = [STORY_ORDER[0]!, STORY_ORDER.find((event) => event.id === 'treaty-signed')!, STORY_ORDER.at(-1)!];
@@ -20,26 +20,6 @@ async function readStep(page: Page, id: string) {
 	// later): until then the plot is still at rest where it was.
 	await expect(page.locator(`li.current[data-step-id="${id}"]`)).toHaveCount(1);
 	await settled(page);
-}
-
-/**
- * Scrolls the page to a step's top (or as near as the page's end allows), as a reader scrolling
- * there ends: steps off screen skip layout (content-visibility) until the page nears them, so the
- * scroll is aimed again, each frame, until the steps it passed are laid out and it stays put.
- */
-async function scrollToStep(page: Page, id: string) {
-	await page.evaluate(async (stepId) => {
-		const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!;
-		const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-		// Steps near the screen are laid out a frame or two after it moved there: done when the aim
-		// has held for three checks in a row.
-		for (let tries = 0, held = 0; tries < 30 && held < 3; tries++) {
-			const before = scrollY;
-			scrollTo(0, step.getBoundingClientRect().top + scrollY);
-			await frame();
-			held = Math.abs(scrollY - before) < 1 ? held + 1 : 0;
-		}
-	}, id);
 }
 
 /** Boxes of the viewport, the story column, the plot, the sticky block, and the marks and steps drawn in view. */

@@ -132,24 +132,45 @@ export async function expectViewNow(page: Target, expected: Range, tolerance: Vi
  * Scrolls the page so that a story step's top sits just above the reading line, which the README
  * puts a third of the way down the part of the screen the sticky plot leaves free: below the plot
  * where it covers the story's column (phones), the whole height where the story has its own column.
- * Two passes: the first scroll may change what covers the story (the first view's plot, across
- * both columns, steps into its own column once it sticks).
  */
 export async function bringToReadingLine(page: Page, id: string): Promise<void> {
-	for (let pass = 0; pass < 2; pass++) {
-		await page.evaluate((stepId) => {
-			const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!.getBoundingClientRect();
-			// The block that sticks with the plot (plot, overview), in place before it sticks.
-			const box = document.querySelector('.plot')!.closest('.sticky')!.getBoundingClientRect();
-			const covered = box.right > step.left && box.left < step.right && box.top <= 0 ? box.bottom : 0;
-			const line = covered + (innerHeight - covered) / 3;
-			scrollTo(0, step.top + scrollY - line + 8);
-		}, id);
+	await aimAtStep(page, id, 'reading line');
+}
+
+/** Scrolls the page so that a story step's top is at the screen's top (or as near as the page's end allows). */
+export async function scrollToStep(page: Page, id: string): Promise<void> {
+	await aimAtStep(page, id, 'top');
+}
+
+/**
+ * Scrolls a step's top to the reading line or the screen's top, as a reader scrolling there ends.
+ * Aimed again until it holds three times in a row: the first scroll may change what covers the
+ * story (the first view's plot, across both columns, steps into its own column once it sticks),
+ * and steps off screen skip layout (content-visibility) until the page nears them, so the steps a
+ * jump passes take their real heights a frame or two after it.
+ */
+async function aimAtStep(page: Page, id: string, at: 'reading line' | 'top'): Promise<void> {
+	for (let tries = 0, held = 0; tries < 30 && held < 3; tries++) {
+		const moved = await page.evaluate(
+			async ([stepId, place]) => {
+				const step = document.querySelector(`[data-step-id="${CSS.escape(stepId)}"]`)!.getBoundingClientRect();
+				// The block that sticks with the plot (plot, overview), in place before it sticks.
+				const box = document.querySelector('.plot')!.closest('.sticky')!.getBoundingClientRect();
+				const covered = box.right > step.left && box.left < step.right && box.top <= 0 ? box.bottom : 0;
+				const line = place === 'top' ? 0 : covered + (innerHeight - covered) / 3 - 8;
+				const before = scrollY;
+				scrollTo(0, step.top + scrollY - line);
+				await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+				return Math.abs(scrollY - before) >= 1;
+			},
+			[id, at] as const
+		);
 		// Beside the story, the plot is across both columns until it sticks: wait for the switch.
 		await page.waitForFunction(() => {
 			const layout = document.querySelector('.layout.story');
 			if (!layout || getComputedStyle(layout).display !== 'grid') return true;
 			return layout.getBoundingClientRect().top <= 0 !== layout.classList.contains('across');
 		});
+		held = moved ? 0 : held + 1;
 	}
 }
