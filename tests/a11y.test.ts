@@ -39,10 +39,10 @@ async function openPage(page: Page, path: string) {
  * one line per violation and node: rule id, impact, selector, message.
  */
 async function expectNoAxeViolations(page: Page, state: string, include?: string, rules?: string[]) {
-	// Story steps off screen skip layout (content-visibility), and axe would read colours at their
-	// placeholders' places, where other boxes are drawn: the story is laid out whole first, as the
-	// page itself does before a jump to a step (lib/actions/layOutStory.ts), in every frame.
-	for (const frame of page.frames()) await frame.evaluate(() => (document.documentElement.dataset.storyLaidOut = ''));
+	// The full page's story steps off screen skip layout (content-visibility), and axe would read
+	// colours at their placeholders' places, where other boxes are drawn: the story is laid out
+	// whole first, as the page itself does before a jump to a step (lib/actions/layOutStory.ts).
+	await page.evaluate(() => (document.documentElement.dataset.storyLaidOut = ''));
 	// Transitions and the zoom animation finished, so colours are measured as shown.
 	await still(page);
 	let builder = new AxeBuilder({ page }).options(AXE_OPTIONS);

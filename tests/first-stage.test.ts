@@ -289,6 +289,8 @@ test(`${path}: the live timeline takes the prerendered markup over as it is: the
 	// The server's elements, remembered by identity: every story step, and every control outside the plot.
 	const steps = await rememberElements(page, '.live-slot [data-step-id]');
 	const controls = await rememberElements(page, '.live-slot :is(button, a.button, input):not(.plot *)');
+	// Each step's details (and "How this timeline is made") are islands, hydrated after the rest: the same elements too.
+	const details = await rememberElements(page, '.live-slot :is(.step-details, .about-island) :is(.title, blockquote, h2, a)');
 	const prerenderedMarks = () => page.locator('.live-slot .plot a[data-event-id]').count();
 	if (path === '/') expect(steps.count, 'the full page prerenders a step for every event').toBe(EVENTS.length);
 	expect(controls.count, 'the prerendered page has controls outside the plot').toBeGreaterThan(0);
@@ -296,7 +298,11 @@ test(`${path}: the live timeline takes the prerendered markup over as it is: the
 	held.release();
 	await expect.poll(() => stage(page)).toBe('live');
 	await expect(page.locator('.plot[data-settled="true"]')).toHaveCount(1);
+	// Every island hydrated: each step's "Show on timeline" is shown.
+	await expect(page.locator('.live-slot .show.pending')).toHaveCount(0);
 	expect(await steps.kept(), 'every story step is the prerendered element').toBe(steps.count);
+	if (path === '/') expect(details.count, 'the steps have their details').toBeGreaterThan(EVENTS.length);
+	expect(await details.kept(), 'every element of the islands is the prerendered element').toBe(details.count);
 	expect(await controls.kept(), 'every control is the prerendered element').toBe(controls.count);
 	expect(await prerenderedMarks(), 'the live plot has replaced the prerendered marks').toBe(0);
 });

@@ -6,11 +6,9 @@ test('without JavaScript the page lists every event in order with its date, titl
 	await page.goto('/');
 	const articles = page.locator('section.list article');
 	await expect(articles).toHaveCount(data.events.length);
-	// Their text as the page carries it: steps off screen are not laid out until scrolled near
-	// (content-visibility), and a text's rendering (innerText) is only what is laid out.
-	const titles = await page.locator('section.list article h3').allTextContents();
+	const titles = await page.locator('section.list article h3').allInnerTexts();
 	expect(new Set(titles)).toEqual(new Set(data.events.map((e) => e.title)));
-	const quoted = await page.locator('section.list blockquote mark.quote').allTextContents();
+	const quoted = await page.locator('section.list blockquote mark.quote').allInnerTexts();
 	expect(quoted.sort()).toEqual(data.events.flatMap((e) => e.citations.map((c) => c.excerpt)).sort());
 	// In time order: a period ("2023") sits at its middle, so no period starts after the next one ends.
 	const dates = await page.locator('section.list article time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime') ?? ''));

@@ -172,5 +172,6 @@ async function aimAtStep(page: Page, id: string, at: 'reading line' | 'top'): Pr
 			return layout.getBoundingClientRect().top <= 0 !== layout.classList.contains('across');
 		});
 		held = moved ? 0 : held + 1;
+		if (tries === 29 && held < 3) throw new Error(`the scroll to step ${id} never held still`);
 	}
 }

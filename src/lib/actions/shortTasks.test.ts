@@ -85,4 +85,32 @@ describe('shortTasks', () => {
 		expect(runTask(log)).toEqual(['child']);
 		expect(tasks).toHaveLength(0);
 	});
+
+	it('a job that throws does not strand the jobs after it', () => {
+		const { queue, runTask, tasks } = harness();
+		const log: string[] = [];
+		queue.queue(() => {
+			throw new Error('broken');
+		});
+		queue.queue(() => log.push('after'));
+		expect(() => runTask(log)).toThrow('broken');
+		expect(tasks).toHaveLength(1);
+		expect(runTask(log)).toEqual(['after']);
+	});
+
+	it('flush runs the jobs queued when it was called; a job queued meanwhile waits for a slice', () => {
+		const { queue, spend, tasks } = harness();
+		const log: string[] = [];
+		const again = () => {
+			log.push('again');
+			spend(1);
+			queue.queue(again);
+		};
+		queue.queue(again);
+		queue.flush();
+		expect(log).toEqual(['again']);
+		// Queued again, for a slice, which runs it until the slice is spent.
+		tasks.shift()!();
+		expect(log).toHaveLength(1 + SLICE_MS);
+	});
 });

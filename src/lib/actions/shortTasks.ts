@@ -27,12 +27,16 @@ export function shortTasks(now: () => number = () => performance.now(), later: (
 	function runSlice() {
 		scheduled = false;
 		const start = now();
-		for (const job of jobs) {
-			jobs.delete(job);
-			job();
-			if (now() - start >= SLICE_MS) break;
+		try {
+			for (const job of jobs) {
+				jobs.delete(job);
+				job();
+				if (now() - start >= SLICE_MS) break;
+			}
+		} finally {
+			// A job that throws does not strand the ones after it.
+			schedule();
 		}
-		schedule();
 	}
 
 	function schedule() {
@@ -48,10 +52,10 @@ export function shortTasks(now: () => number = () => performance.now(), later: (
 			return () => jobs.delete(job);
 		},
 		flush() {
-			for (const job of jobs) {
-				jobs.delete(job);
-				job();
-			}
+			// The jobs queued now; any they queue in turn wait for a slice (one that queues itself again cannot loop here).
+			const now = [...jobs];
+			jobs.clear();
+			for (const job of now) job();
 		}
 	};
 }

@@ -36,6 +36,23 @@
 	if (page === 'embed' && (theme === 'light' || theme === 'dark')) document.documentElement.dataset.scheme = theme;
 
 	/**
+	 * The full page's story steps skip layout off screen, each counted meanwhile as a step of
+	 * typical height; before a jump to a step the story is laid out whole, so that it lands where
+	 * aimed (as lib/actions/layOutStory.ts does; keep the two alike).
+	 */
+	const layOutStory = () => (document.documentElement.dataset.storyLaidOut = '');
+	// A page that opens at a place in the story jumps there as it loads: to a step (#event-…), or
+	// back where the reader was (a reload, Back or Forward, whose offset the browser restores).
+	const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.('navigation')[0]);
+	if (page === 'site' && (location.hash.startsWith('#event-') || navigation?.type === 'reload' || navigation?.type === 'back_forward')) layOutStory();
+	// Focus moving into the story (Tab, a link followed) scrolls what it lands on into view, after
+	// focusin: a jump too, whose place the steps before it decide.
+	if (page === 'site')
+		document.addEventListener('focusin', (event) => {
+			if (event.target instanceof Element && event.target.closest('section.list')) layOutStory();
+		});
+
+	/**
 	 * A panel built for an event: `root` is what goes in the page (the panel itself, or the sheet
 	 * around it), `share` the link Copy link copies, relative to the page.
 	 * @typedef {{ id: string; place: 'beside' | 'step' | 'sheet'; root: HTMLElement; panel: HTMLElement; share: string }} Built
@@ -265,11 +282,13 @@
 			}
 			article.append(built.root);
 			// Brought into view unless it is above the reading line (lib/actions/observeSteps.ts, readingLineAt),
-			// the story laid out whole first, so the jump lands where aimed (lib/actions/layOutStory.ts).
-			document.documentElement.dataset.storyLaidOut = '';
+			// the story laid out whole first, so the jump lands where aimed (layOutStory).
 			const top = step.getBoundingClientRect().top;
 			const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-			if (top < 0 || top > Math.round(innerHeight / 3)) step.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+			if (top < 0 || top > Math.round(innerHeight / 3)) {
+				layOutStory();
+				step.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+			}
 		} else {
 			const sheet = built.root;
 			if (!(sheet instanceof HTMLDialogElement)) return false;
