@@ -268,15 +268,22 @@ export function liveOnDemand<Props extends object>(slot: HTMLElement, options: L
 			component = (await options.load()).default;
 			// The modules' evaluation and the mount in separate tasks, each shorter: input in between waits less.
 			await new Promise((resolve) => setTimeout(resolve));
-			await pointerReleased();
-			if (unasked) {
+			/** Waits while a pointer is down and, unasked, while the reader is in the panel. */
+			const readerDone = async () => {
+				await pointerReleased();
+				if (!unasked) return;
 				await readerLeftPanel();
 				// Leaving the panel (or a selection) is often the pointerdown of a click: let it land first.
 				await pointerReleased();
-			}
+			};
+			await readerDone();
 			// The copy to put back should the component fail, taken in a task of its own too.
 			copy = copyAhead(slot);
 			await new Promise((resolve) => setTimeout(resolve));
+			// A click may have come between those tasks (a "Link copied" the mount would lose): asked
+			// again, so that from here to the mount nothing can come between (it resolves at once
+			// when there is nothing to wait for).
+			await readerDone();
 		} catch {
 			// Not loaded (a redeploy, a dropped connection): the marks keep working, and the plot's next
 			// gesture asks again (a browser that remembers the failure answers with it at once).
