@@ -277,3 +277,28 @@ for (const viewport of [
 		}
 	});
 }
+
+test("/: the first layout skips the story's steps off screen; once the live timeline has come, the whole story is laid out, a step or two a task", async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	/** Which steps' titles are laid out (a title in a step that skips layout is not), and whether the page says the story is laid out. */
+	const laidOut = () =>
+		page.evaluate(() => ({
+			titles: [...document.querySelectorAll('[data-step-id] .title')].map((title) => title.checkVisibility({ contentVisibilityAuto: true })),
+			whole: 'storyLaidOut' in document.documentElement.dataset
+		}));
+	// Before the app (its scripts held back): the first screen's steps only.
+	await page.route('**/_app/**', () => {});
+	await page.goto('/', { waitUntil: 'domcontentloaded' });
+	await expect(page.locator('main[data-stage="prerendered"]')).toHaveCount(1);
+	const before = await laidOut();
+	expect(before.titles).toHaveLength(STORY_ORDER.length);
+	expect(before.whole).toBe(false);
+	expect(before.titles[0], 'the first step, on the first screen, is laid out').toBe(true);
+	expect(before.titles.at(-1), 'the last step, far below, is not').toBe(false);
+	// With the app: every step, without a scroll.
+	await page.unroute('**/_app/**');
+	await page.goto('/');
+	await expect.poll(async () => (await laidOut()).whole).toBe(true);
+	expect((await laidOut()).titles.every(Boolean), 'every step laid out').toBe(true);
+	expect(await page.evaluate(() => scrollY)).toBe(0);
+});
