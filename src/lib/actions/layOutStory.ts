@@ -6,7 +6,7 @@
  * it had never skipped (jumps, text, checkers that measure boxes all see real ones).
  *
  * A jump to a step before then (a mark opening its event, a link to one) is aimed at a place the
- * steps before it decide, so before one the page lays the whole story out at once (layOutStory).
+ * steps before it decide, so before one the page lays the whole story out at once (jumpToStep).
  * A page that opens at a step (#event-…), where the reader left it (reload, Back), or whose
  * reader moves focus into the story does the same, from lib/first-click/first-click.js, which
  * sets the same mark (keep the two alike). A long story, drawn as a window of steps, keeps
@@ -14,20 +14,31 @@
  */
 import { pageTasks } from './shortTasks';
 
-/** Lays the whole story out now (the mark on the root outlives the live timeline's mounting the story afresh). */
+/** Whether the whole story is laid out (the mark on the root outlives the live timeline's mounting the story afresh). */
+const storyLaidOut = () => 'storyLaidOut' in document.documentElement.dataset;
+
+/** Lays the whole story out now. */
 export function layOutStory() {
 	document.documentElement.dataset.storyLaidOut = '';
+}
+
+/** Scrolls the page to a story step, as every jump in the story does: the story laid out whole first, so that it lands where aimed. */
+export function jumpToStep(step: Element, behavior: ScrollBehavior) {
+	layOutStory();
+	step.scrollIntoView({ block: 'start', behavior });
 }
 
 /**
  * Lays the story's steps out in the page's short tasks, in order, each in a job of its own (its
  * layout forced there, so that the slice counts it), then marks the whole story laid out, which
- * covers the steps drawn since. Returns what stops it.
+ * covers the steps drawn since. A jump meanwhile lays out the rest at once: what is left is then
+ * skipped. Returns what stops it.
  */
 export function layOutStoryInSlices(steps: readonly HTMLElement[]): () => void {
-	if ('storyLaidOut' in document.documentElement.dataset) return () => {};
+	if (storyLaidOut()) return () => {};
 	const cancels = steps.map((step) =>
 		pageTasks.queue(() => {
+			if (storyLaidOut()) return;
 			step.style.contentVisibility = 'visible';
 			void step.offsetHeight;
 		})

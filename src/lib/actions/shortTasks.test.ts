@@ -62,17 +62,6 @@ describe('shortTasks', () => {
 		expect(tasks).toHaveLength(0);
 	});
 
-	it('flush runs what is left now; the task asked for then finds nothing', () => {
-		const { queue, runTask, tasks } = harness();
-		const log: string[] = [];
-		queue.queue(() => log.push('a'));
-		queue.queue(() => log.push('b'));
-		queue.flush();
-		expect(log).toEqual(['a', 'b']);
-		expect(runTask(log)).toEqual([]);
-		expect(tasks).toHaveLength(0);
-	});
-
 	it('a job queued by a job runs in a later slice, not lost', () => {
 		const { queue, spend, runTask, tasks } = harness();
 		const log: string[] = [];
@@ -96,21 +85,5 @@ describe('shortTasks', () => {
 		expect(() => runTask(log)).toThrow('broken');
 		expect(tasks).toHaveLength(1);
 		expect(runTask(log)).toEqual(['after']);
-	});
-
-	it('flush runs the jobs queued when it was called; a job queued meanwhile waits for a slice', () => {
-		const { queue, spend, tasks } = harness();
-		const log: string[] = [];
-		const again = () => {
-			log.push('again');
-			spend(1);
-			queue.queue(again);
-		};
-		queue.queue(again);
-		queue.flush();
-		expect(log).toEqual(['again']);
-		// Queued again, for a slice, which runs it until the slice is spent.
-		tasks.shift()!();
-		expect(log).toHaveLength(1 + SLICE_MS);
 	});
 });

@@ -12,8 +12,6 @@ export const SLICE_MS = 5;
 export interface ShortTasks {
 	/** Queues `job`; returns what takes it out of the queue if it has not run yet. */
 	queue(job: () => void): () => void;
-	/** Runs every job still queued, now (something needs their result in this task). */
-	flush(): void;
 }
 
 /**
@@ -50,12 +48,6 @@ export function shortTasks(now: () => number = () => performance.now(), later: (
 			jobs.add(job);
 			schedule();
 			return () => jobs.delete(job);
-		},
-		flush() {
-			// The jobs queued now; any they queue in turn wait for a slice (one that queues itself again cannot loop here).
-			const now = [...jobs];
-			jobs.clear();
-			for (const job of now) job();
 		}
 	};
 }
